@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+// Flatland: sharpness-aware optimization on 2D loss landscapes, rendered with Cairo.
+import PackageDescription
+
+let package = Package(
+  name: "Flatland",
+  products: [
+    .library(name: "Flatland", targets: ["Flatland"]),
+    .library(name: "FlatlandPlot", targets: ["FlatlandPlot"]),
+    .executable(name: "flatland", targets: ["flatland"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Pure Swift numerics: geometry, jets, landscapes, oracles, optimizers, runs.
+    .target(name: "Flatland"),
+    // Cairo (and Pango for text) through one module map; only FlatlandPlot touches C pointers.
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
+    ),
+    .target(name: "FlatlandPlot", dependencies: ["Flatland", "CCairo"]),
+    .executableTarget(
+      name: "flatland",
+      dependencies: [
+        "Flatland", "FlatlandPlot",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The library-API example of examples/library-api: builds with the package so it cannot rot.
+    .executableTarget(
+      name: "library-example",
+      dependencies: ["Flatland", "FlatlandPlot"],
+      path: "examples/library-api"
+    ),
+    .testTarget(name: "FlatlandTests", dependencies: ["Flatland"]),
+    .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"]),
+    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland"]),
+  ]
+)

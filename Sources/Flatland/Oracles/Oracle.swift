@@ -1,0 +1,48 @@
+/// The only way an optimizer sees a landscape: draws one batch per step and counts evaluations.
+///
+/// "One batch per step" (ALGORITHMS.md A1): `beginStep` draws the step's noise sample; every
+/// gradient evaluated until the next `beginStep` (clean point, perturbed point) shares it, as in
+/// every official SAM code. The counters make comparisons at equal cost possible.
+public struct Oracle<L: Landscape>: Sendable {
+  public let landscape: L
+  public let noise: NoiseModel
+  /// Gradient evaluations so far.
+  public private(set) var gradientEvaluations = 0
+  /// Function (loss-only) evaluations so far.
+  public private(set) var functionEvaluations = 0
+  /// The current step's noise offset (zero for `.none`).
+  public private(set) var stepNoise: Vec2 = .zero
+
+  public init(landscape: L, noise: NoiseModel = .none) {
+    self.landscape = landscape
+    self.noise = noise
+  }
+
+  /// Draws this step's batch (noise sample). Deterministic oracles draw nothing, so adding noise
+  /// to one run never shifts the random stream of a noise-free one.
+  public mutating func beginStep<R: RandomNumberGeneratorWithGaussian>(_ rng: inout R) {
+    switch noise {
+    case .none: stepNoise = .zero
+    case let .gaussian(sigma): stepNoise = sigma * rng.nextGaussianPair()
+    }
+  }
+
+  /// The (noisy) gradient at `w` under the current batch; counts one gradient evaluation.
+  public mutating func gradient(at w: Vec2) -> Vec2 {
+    gradientEvaluations += 1
+    return landscape.gradient(at: w) + stepNoise
+  }
+
+  /// The loss at `w`; counts one function evaluation. (Additive gradient noise has no loss term.)
+  public mutating func value(at w: Vec2) -> Double {
+    functionEvaluations += 1
+    return landscape.value(at: w)
+  }
+}
+
+/// A generator that can draw Gaussian pairs: the toolkit's own `Xoshiro256StarStar`.
+public protocol RandomNumberGeneratorWithGaussian: RandomNumberGenerator {
+  mutating func nextGaussianPair() -> Vec2
+}
+
+extension Xoshiro256StarStar: RandomNumberGeneratorWithGaussian {}

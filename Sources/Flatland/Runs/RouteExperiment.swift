@@ -1,0 +1,40 @@
+/// Several methods from several starts on one landscape: the numbers behind a routes figure.
+///
+/// Run `r` of method `m` uses the random stream `(seed, m, r, 0)`, so adding a method or a start
+/// never changes the numbers of the others.
+public struct RouteExperiment: Sendable {
+  public var landscape: any Landscape
+  public var methods: [Method]
+  public var starts: [Vec2]
+  public var steps: Int
+  public var noise: NoiseModel
+  public var seed: UInt64
+
+  public init(
+    landscape: any Landscape, methods: [Method], starts: [Vec2], steps: Int, noise: NoiseModel = .none,
+    seed: UInt64 = 0
+  ) {
+    self.landscape = landscape
+    self.methods = methods
+    self.starts = starts
+    self.steps = steps
+    self.noise = noise
+    self.seed = seed
+  }
+
+  /// Trajectories ordered by method, then start.
+  public func run() -> [Trajectory] {
+    var out: [Trajectory] = []
+    for (m, method) in methods.enumerated() {
+      for (r, start) in starts.enumerated() {
+        out.append(runOne(landscape, method, start, m, r))
+      }
+    }
+    return out
+  }
+
+  // Opens the existential once per run so the whole loop is specialised for the concrete landscape.
+  private func runOne<L: Landscape>(_ l: L, _ method: Method, _ start: Vec2, _ m: Int, _ r: Int) -> Trajectory {
+    Runner.run(method, on: l, from: start, steps: steps, noise: noise, seed: seed, methodIndex: m, startIndex: r)
+  }
+}

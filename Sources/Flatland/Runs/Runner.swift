@@ -1,0 +1,71 @@
+/// Runs one method from one start and classifies the outcome.
+public enum Runner {
+  /// One trajectory of `steps` steps.
+  ///
+  /// The random stream is derived from `(seed, methodIndex, startIndex, repeatIndex)` (ALGORITHMS.md
+  /// A6), so adding a method or a start never changes another run's numbers. The run stops early
+  /// only on divergence: a non-finite point, loss or gradient, or leaving `divergenceRadius` around
+  /// the plot window's centre (default: 100 window diagonals).
+  public static func run<L: Landscape>(
+    _ method: Method, on landscape: L, from start: Vec2, steps: Int, noise: NoiseModel = .none,
+    seed: UInt64 = 0, methodIndex: Int = 0, startIndex: Int = 0, repeatIndex: Int = 0,
+    divergenceRadius: Double? = nil
+  ) -> Trajectory {
+    let info = landscape.info
+    let radius = divergenceRadius ?? 100 * info.window.diagonal
+    var rng = Xoshiro256StarStar(seed: seed, method: methodIndex, start: startIndex, repeat: repeatIndex)
+    var oracle = Oracle(landscape: landscape, noise: noise)
+    var state = Method.State()
+    var w = start
+    var points = [start]
+    var losses = [landscape.value(at: start)]
+    var evaluations = [0]
+    var records: [StepRecord] = []
+    points.reserveCapacity(steps + 1)
+    losses.reserveCapacity(steps + 1)
+    evaluations.reserveCapacity(steps + 1)
+    records.reserveCapacity(steps)
+    var divergence: Outcome?
+
+    for k in 1...Swift.max(1, steps) where steps > 0 {
+      let record = method.step(&w, state: &state, oracle: &oracle, rng: &rng)
+      let loss = landscape.value(at: w)
+      guard w.isFinite, loss.isFinite, record.direction.isFinite else {
+        divergence = .diverged(step: k, reason: "the iterate or its loss became NaN or infinite")
+        break
+      }
+      points.append(w)
+      losses.append(loss)
+      evaluations.append(oracle.gradientEvaluations)
+      records.append(record)
+      if (w - info.window.center).length > radius {
+        divergence = .diverged(step: k, reason: "left the radius \(formatShort(radius)) around the window")
+        break
+      }
+    }
+    let outcome = divergence ?? classify(points, landscape: landscape, info: info)
+    return Trajectory(
+      method: method, run: startIndex, points: points, losses: losses, gradientEvaluations: evaluations,
+      records: records, outcome: outcome)
+  }
+
+  /// Converged when the clean gradient at the end is tiny and the last steps stayed put;
+  /// the convergence step is the first after which the route stays within a hair of its end.
+  static func classify<L: Landscape>(_ points: [Vec2], landscape: L, info: LandscapeInfo) -> Outcome {
+    let end = points[points.count - 1]
+    let scale = info.window.diagonal
+    let nearest = info.minima.indices.min {
+      (info.minima[$0].location - end).length < (info.minima[$1].location - end).length
+    }
+    let distance = nearest.map { (info.minima[$0].location - end).length } ?? .infinity
+    let settled = landscape.gradient(at: end).length <= 1e-6 * Swift.max(1, scale)
+    let tolerance = 1e-6 * scale
+    guard settled, points.count >= 2, (points[points.count - 2] - end).length <= tolerance else {
+      return .stepLimit(nearestMinimum: nearest, distance: distance)
+    }
+    var first = points.count - 1
+    while first > 0, (points[first - 1] - end).length <= tolerance { first -= 1 }
+    let known = distance <= 1e-3 * scale ? nearest : nil
+    return .converged(step: first, point: end, minimum: known)
+  }
+}

@@ -1,0 +1,122 @@
+import CCairo
+import Foundation
+
+/// The output formats, chosen by file extension.
+public enum ImageFormat: String, Sendable, CaseIterable {
+  case png, svg, pdf
+
+  /// The format for `path`'s extension, or `nil` when it is not one of png, svg, pdf.
+  public init?(path: String) {
+    let ext = (path as NSString).pathExtension.lowercased()
+    self.init(rawValue: ext)
+  }
+}
+
+/// A failure inside Cairo (out of memory, a broken surface): reported, never a crash.
+public enum RenderError: Error, CustomStringConvertible {
+  case cairo(String)
+  public var description: String { "rendering failed: \(self.message)" }
+  var message: String {
+    switch self {
+    case let .cairo(m): return m
+    }
+  }
+}
+
+/// Renders a `Scene` to PNG, SVG or PDF bytes with Cairo; text through Pango.
+///
+/// Same scene, same bytes: PNG has no timestamp, and the PDF creation date is pinned.
+public enum CairoRenderer {
+  public static func render(_ scene: Scene, as format: ImageFormat) throws -> Data {
+    let sink = ByteSink()
+    let closure = Unmanaged.passUnretained(sink).toOpaque()
+    let surface: OpaquePointer?
+    switch format {
+    case .png:
+      surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(scene.width.rounded()), Int32(scene.height.rounded()))
+    case .svg:
+      surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
+    case .pdf:
+      surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
+      if let surface {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Flatland")
+      }
+    }
+    guard let surface else { throw RenderError.cairo("no surface") }
+    defer { cairo_surface_destroy(surface) }
+    try check(cairo_surface_status(surface))
+    guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
+    defer { cairo_destroy(cr) }
+    let painter = Painter(cr: cr)
+    painter.paint(scene)
+    try check(cairo_status(cr))
+    switch format {
+    case .png:
+      cairo_surface_flush(surface)
+      try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure))
+    case .svg, .pdf:
+      cairo_surface_finish(surface)
+      try check(cairo_surface_status(surface))
+    }
+    return sink.data
+  }
+
+  static func check(_ status: cairo_status_t) throws {
+    guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+  }
+}
+
+/// Draws scene items on one Cairo context (confined to the calling task).
+struct Painter {
+  let cr: OpaquePointer
+
+  func paint(_ scene: Scene) {
+    set(scene.background)
+    cairo_paint(cr)
+    for item in scene.items { draw(item) }
+  }
+
+  func draw(_ item: Scene.Item) {
+    switch item {
+    case let .fill(path, color, rule):
+      add(path)
+      cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
+      set(color)
+      cairo_fill(cr)
+    case let .stroke(path, stroke):
+      add(path)
+      set(stroke.color)
+      cairo_set_line_width(cr, stroke.width)
+      cairo_set_line_join(cr, stroke.roundJoins ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
+      cairo_set_line_cap(cr, stroke.roundJoins ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+      stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+      cairo_stroke(cr)
+    case let .text(text):
+      TextEngine.draw(text, on: cr)
+    case let .clipped(rect, items):
+      cairo_save(cr)
+      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+      cairo_clip(cr)
+      for inner in items { draw(inner) }
+      cairo_restore(cr)
+    }
+  }
+
+  func set(_ c: Color) { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+
+  func add(_ path: Path) {
+    cairo_new_path(cr)
+    for element in path.elements {
+      switch element {
+      case let .move(p): cairo_move_to(cr, p.x, p.y)
+      case let .line(p): cairo_line_to(cr, p.x, p.y)
+      case let .circle(c, r):
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
+        cairo_close_path(cr)
+      case .close: cairo_close_path(cr)
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import Flatland
+import Foundation
+
+/// Renders a scene in the format named by the file's extension and writes it atomically.
+public enum FigureFile {
+  public static func write(_ scene: Scene, to path: String) throws {
+    guard let format = ImageFormat(path: path) else {
+      throw OutputError.cannotWrite(path: path, reason: "unsupported extension; use .png, .svg or .pdf")
+    }
+    let data = try CairoRenderer.render(scene, as: format)
+    try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Round-number tick and level placement in the spirit of matplotlib's MaxNLocator.
+public enum NiceNumbers {
+  /// The step multiples MaxNLocator tries, per decade.
+  static let multiples: [Double] = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
+
+  /// Evenly spaced round values covering `[low, high]` with at most `maxIntervals` intervals:
+  /// the first value is ≤ `low`, the last ≥ `high`, the step is a multiple from `multiples` × 10^k.
+  public static func covering(_ low: Double, _ high: Double, maxIntervals: Int) -> [Double] {
+    guard low.isFinite, high.isFinite, maxIntervals >= 1 else { return [] }
+    var lo = low
+    var hi = high
+    if hi - lo <= Swift.max(Swift.abs(lo), Swift.abs(hi)) * 1e-12 {
+      let pad = Swift.max(Swift.abs(lo) * 0.01, 1e-12)
+      lo -= pad
+      hi += pad
+    }
+    let raw = (hi - lo) / Double(maxIntervals)
+    let decade = pow(10, floor(log10(raw)))
+    for multiple in multiples {
+      let step = multiple * decade
+      let first = floor(lo / step + 1e-9) * step
+      let count = Int(ceil((hi - first) / step - 1e-9))
+      if count <= maxIntervals {
+        return (0...count).map { cleaned(first + Double($0) * step, step: step) }
+      }
+    }
+    let step = 10 * decade
+    let first = floor(lo / step) * step
+    let count = Int(ceil((hi - first) / step))
+    return (0...count).map { cleaned(first + Double($0) * step, step: step) }
+  }
+
+  /// Round values inside `[low, high]` for axis ticks (about `target` of them).
+  public static func ticks(_ low: Double, _ high: Double, target: Int = 6) -> [Double] {
+    let span = high - low
+    return covering(low, high, maxIntervals: target).filter {
+      $0 >= low - 1e-9 * span && $0 <= high + 1e-9 * span
+    }
+  }
+
+  /// Log-spaced round values `{1, 2, 5} × 10^k` covering `[low, high]` (both > 0).
+  public static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
+    guard low > 0, high > low else { return [] }
+    var values: [Double] = []
+    var k = floor(log10(low))
+    while true {
+      for m in [1.0, 2, 5] {
+        let v = m * pow(10, k)
+        if v >= low * (1 - 1e-12), values.isEmpty || v > values[values.count - 1] { values.append(v) }
+        if v >= high { return values.first.map { f in f > low ? [f / 2] + values : values } ?? values }
+      }
+      k += 1
+    }
+  }
+
+  /// Removes the tiny residue of repeated addition (0.30000000000000004 → 0.3).
+  static func cleaned(_ v: Double, step: Double) -> Double {
+    let digits = Swift.max(0, -Int(floor(log10(step))) + 2)
+    let scale = pow(10, Double(Swift.min(digits, 15)))
+    let rounded = (v * scale).rounded() / scale
+    return Swift.abs(rounded) < step * 1e-9 ? 0 : rounded
+  }
+}

@@ -1,0 +1,92 @@
+/// A figure as data: what to draw, in device coordinates, in painting order.
+///
+/// Figure kinds build scenes from numbers; one Cairo backend renders any scene to PNG, SVG or PDF.
+/// Tests can inspect a scene without rendering it.
+public struct Scene: Sendable {
+  public var width: Double
+  public var height: Double
+  public var background: Color
+  public var items: [Item] = []
+
+  public init(width: Double, height: Double, background: Color = .white) {
+    self.width = width
+    self.height = height
+    self.background = background
+  }
+
+  public enum FillRule: Sendable { case nonZero, evenOdd }
+
+  /// A stroke style.
+  public struct Stroke: Sendable, Equatable {
+    public var color: Color
+    public var width: Double
+    public var dash: [Double] = []
+    public var roundJoins = true
+    public init(color: Color, width: Double, dash: [Double] = [], roundJoins: Bool = true) {
+      self.color = color
+      self.width = width
+      self.dash = dash
+      self.roundJoins = roundJoins
+    }
+  }
+
+  public indirect enum Item: Sendable {
+    case fill(Path, Color, rule: FillRule)
+    case stroke(Path, Stroke)
+    case text(Text)
+    /// Items drawn with a rectangular clip.
+    case clipped(Rect, [Item])
+  }
+
+  /// A line of text: Pango markup (`<i>x</i>`, `<sub>`, `<sup>`, `<b>`), already escaped.
+  public struct Text: Sendable {
+    public enum Horizontal: Sendable { case left, center, right }
+    public enum Vertical: Sendable { case top, middle, baseline, bottom }
+
+    public var markup: String
+    public var position: Point
+    public var size: Double
+    public var color: Color
+    public var horizontal: Horizontal
+    public var vertical: Vertical
+    /// Rotation in radians about `position`, counter-clockwise on the page.
+    public var rotation: Double
+    public var bold: Bool
+
+    public init(
+      _ markup: String, at position: Point, size: Double, color: Color = .ink, horizontal: Horizontal = .left,
+      vertical: Vertical = .baseline, rotation: Double = 0, bold: Bool = false
+    ) {
+      self.markup = markup
+      self.position = position
+      self.size = size
+      self.color = color
+      self.horizontal = horizontal
+      self.vertical = vertical
+      self.rotation = rotation
+      self.bold = bold
+    }
+  }
+
+  public mutating func fill(_ path: Path, _ color: Color, rule: FillRule = .nonZero) {
+    items.append(.fill(path, color, rule: rule))
+  }
+  public mutating func stroke(_ path: Path, _ stroke: Stroke) { items.append(.stroke(path, stroke)) }
+  public mutating func text(_ text: Text) { items.append(.text(text)) }
+}
+
+/// Escapes `&`, `<`, `>` (and quotes) so arbitrary text is valid Pango markup.
+public func escapeMarkup(_ s: String) -> String {
+  var out = ""
+  for c in s {
+    switch c {
+    case "&": out += "&amp;"
+    case "<": out += "&lt;"
+    case ">": out += "&gt;"
+    case "\"": out += "&quot;"
+    case "'": out += "&apos;"
+    default: out.append(c)
+    }
+  }
+  return out
+}

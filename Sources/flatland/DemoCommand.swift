@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// `flatland demo`: renders the README gallery by running the very `plot` commands the README shows.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Render the gallery (the figures shown in the README) into a folder.",
+    discussion: "Example: flatland demo --out plots")
+
+  @Option(help: "Folder for the figures (created when missing).")
+  var out = "plots"
+
+  /// Each gallery figure: its file name and the `flatland plot` arguments that make it.
+  static let gallery: [(file: String, arguments: [String])] = [
+    (
+      "two-valleys-routes.png",
+      ["--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--start", "0.3,2", "--steps", "500"]
+    ),
+    (
+      "quadratic-sam-orbit.png",
+      [
+        "--landscape", "quadratic", "--param", "a=1,b=10", "--methods", "sgd,sam", "--start", "-1.6,1.2", "--lr",
+        "0.04", "--rho", "0.25", "--steps", "200",
+      ]
+    ),
+    (
+      "himmelblau-starts.png",
+      [
+        "--landscape", "himmelblau", "--methods", "sgd,sam", "--start", "-0.5,0.5", "--start", "0.5,-0.5",
+        "--start", "-1,4.5", "--start", "1,-4.5", "--lr", "0.005", "--rho", "0.5", "--steps", "400",
+      ]
+    ),
+  ]
+
+  func run() throws {
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    for (file, arguments) in Self.gallery {
+      let path = (out as NSString).appendingPathComponent(file)
+      let command = try PlotCommand.parse(arguments + ["-o", path])
+      try command.run()
+      print("wrote \(path)")
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Flatland
+import FlatlandPlot
+import Foundation
+
+/// `flatland plot`: routes of several methods on one landscape, as a figure and optionally a CSV.
+struct PlotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plot",
+    abstract: "Draw the routes of several methods on a landscape (PNG, SVG or PDF by extension).",
+    discussion: """
+      Unset flags fall back to the landscape's suggestion (see 'flatland list landscapes').
+      Example:
+        flatland plot --landscape two-valleys --methods sgd,sam,gsam,vsam --start 0.3,2 --steps 500 \\
+          -o routes.png --data routes.csv
+      """)
+
+  @Option(help: "Landscape name (see 'flatland list landscapes').")
+  var landscape = "two-valleys"
+
+  @Option(help: "Landscape parameters, e.g. a=1,b=10.")
+  var param: String?
+
+  @Option(help: "Comma-separated methods: sgd, momentum, sam, gsam, vsam.")
+  var methods = "sgd,sam"
+
+  @Option(parsing: .unconditionalSingleValue, help: "Start X,Y; repeat for several starts.")
+  var start: [String] = []
+
+  @Option(help: "Steps per run.")
+  var steps: Int?
+
+  @Option(parsing: .unconditional, help: "Learning rate η.")
+  var lr: String?
+
+  @Option(parsing: .unconditional, help: "Perturbation radius ρ (sam, gsam, vsam).")
+  var rho: String?
+
+  @Option(parsing: .unconditional, help: "GSAM's α (weight of the orthogonal component).")
+  var alpha = "0.4"
+
+  @Option(parsing: .unconditional, help: "VSAM's fixed diagonal σ as SX,SY.")
+  var sigma: String?
+
+  @Option(parsing: .unconditional, help: "Momentum μ for 'momentum'.")
+  var momentum = "0.9"
+
+  @Option(parsing: .unconditional, help: "Standard deviation of Gaussian gradient noise (0: exact gradients).")
+  var noise = "0"
+
+  @Option(help: "Random seed (only matters with noise).")
+  var seed: UInt64 = 0
+
+  @Option(name: [.short, .customLong("output")], help: "Figure file: .png, .svg or .pdf.")
+  var output: String
+
+  @Option(help: "Also write the trajectories as CSV (method,run,step,x,y,loss,grad_evals).")
+  var data: String?
+
+  @Option(help: "Figure size WIDTHxHEIGHT in pixels (points for SVG/PDF).")
+  var size = "1200x900"
+
+  @Option(help: "Grid resolution for the contours (nodes per axis).")
+  var grid = 400
+
+  @Option(help: "Figure title (Pango markup); default: landscape name and formula.")
+  var title: String?
+
+  func run() throws {
+    do {
+      let job = try validated()
+      try job.execute()
+    } catch let error as FlatlandError {
+      throw CLIError(error.description)
+    } catch let error as OutputError {
+      throw CLIError(error.description)
+    } catch let error as RenderError {
+      throw CLIError(error.description)
+    }
+  }
+
+  /// Checks every input before any computation, so a mistake costs nothing and writes nothing.
+  func validated() throws -> PlotJob {
+    let parameters = try param.map { try Parse.assignments($0, flag: "--param") } ?? [:]
+    let surface = try LandscapeCatalog.make(landscape, parameters: parameters)
+    let info = surface.info
+    let suggestion = info.suggested
+    let starts = start.isEmpty ? suggestion.starts : try start.map { try Parse.pair($0, flag: "--start") }
+    for s in starts where !info.domain.contains(s) {
+      throw FlatlandError.startOutsideDomain(start: s, landscape: info.name, domain: info.domain)
+    }
+    let stepCount = steps ?? suggestion.steps
+    guard (1...1_000_000).contains(stepCount) else {
+      throw FlatlandError.invalidValue(what: "--steps", text: String(stepCount), expected: "a whole number from 1 to 1000000")
+    }
+    let learningRate = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
+    guard learningRate > 0 else {
+      throw FlatlandError.invalidValue(what: "--lr", text: lr ?? "", expected: "a learning rate > 0")
+    }
+    let radius = try rho.map { try Parse.number($0, flag: "--rho") } ?? suggestion.rho
+    guard radius >= 0 else {
+      throw FlatlandError.invalidValue(what: "--rho", text: rho ?? "", expected: "a radius ≥ 0")
+    }
+    var settings = MethodCatalog.Settings(learningRate: learningRate, rho: radius)
+    settings.alpha = try Parse.number(alpha, flag: "--alpha")
+    settings.momentum = try Parse.number(momentum, flag: "--momentum")
+    settings.sigma = try sigma.map { try Parse.pair($0, flag: "--sigma") } ?? suggestion.sigma
+    guard settings.sigma.x >= 0, settings.sigma.y >= 0 else {
+      throw FlatlandError.invalidValue(what: "--sigma", text: sigma ?? "", expected: "two tolerances ≥ 0")
+    }
+    let chosen = try Parse.methodNames(methods).map { try MethodCatalog.make($0, settings: settings) }
+    let noiseLevel = try Parse.number(noise, flag: "--noise")
+    guard noiseLevel >= 0 else {
+      throw FlatlandError.invalidValue(what: "--noise", text: noise, expected: "a standard deviation ≥ 0")
+    }
+    let (width, height) = try Parse.size(size)
+    guard (20...4000).contains(grid) else {
+      throw FlatlandError.invalidValue(what: "--grid", text: String(grid), expected: "a whole number from 20 to 4000")
+    }
+    for path in [output] + (data.map { [$0] } ?? []) {
+      try AtomicFile.checkWritable(path)
+    }
+    guard ImageFormat(path: output) != nil else {
+      throw OutputError.cannotWrite(path: output, reason: "unsupported extension; use .png, .svg or .pdf")
+    }
+    if let data, data == output {
+      throw FlatlandError.invalidValue(what: "--data", text: data, expected: "a file other than the figure")
+    }
+    let experiment = RouteExperiment(
+      landscape: surface, methods: chosen, starts: starts, steps: stepCount,
+      noise: noiseLevel > 0 ? .gaussian(noiseLevel) : .none, seed: seed)
+    return PlotJob(
+      experiment: experiment, output: output, data: data, width: width, height: height, grid: grid, title: title)
+  }
+}
+
+/// A validated `plot` request: compute, draw, write.
+struct PlotJob {
+  var experiment: RouteExperiment
+  var output: String
+  var data: String?
+  var width: Double
+  var height: Double
+  var grid: Int
+  var title: String?
+
+  func execute() throws {
+    let trajectories = experiment.run()
+    let info = experiment.landscape.info
+    let field = ScalarField(sampling: experiment.landscape, over: info.window, nx: grid, ny: grid)
+    var figure = RoutesFigure(landscape: info, field: field, trajectories: trajectories)
+    figure.width = width
+    figure.height = height
+    figure.title = title
+    let starts = experiment.starts.map { "(\(formatShort($0.x)), \(formatShort($0.y)))" }.joined(separator: ", ")
+    figure.footnote = "\(experiment.steps) steps from \(starts)\nnoise: \(experiment.noise)"
+      + (experiment.noise == .none ? "" : ", seed \(experiment.seed)")
+    try FigureFile.write(figure.scene(), to: output)
+    if let data {
+      try AtomicFile.write(Data(TrajectoryCSV.render(trajectories).utf8), to: URL(fileURLWithPath: data))
+    }
+  }
+}
+
+/// A user-facing failure: ArgumentParser prints it as one line after "Error:" and exits non-zero.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ message: String) { description = message }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+@testable import Flatland
+
+/// Every built-in landscape with default parameters, for sweeps.
+let allLandscapes: [any Landscape] = LandscapeCatalog.entries.map(\.standard)
+
+/// `|a − b| ≤ tolerance · max(1, |a|, |b|)`.
+func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
+  abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+}
+
+func close(_ a: Vec2, _ b: Vec2, _ tolerance: Double) -> Bool {
+  close(a.x, b.x, tolerance) && close(a.y, b.y, tolerance)
+}
+
+/// The committed output of Tests/Fixtures/reference_steps.py (independent Python reference).
+struct ReferenceSteps: Decodable {
+  var steps: [String: [[Double]]]
+  var xoshiro256starstar_seed_42: [String]
+
+  static let shared: ReferenceSteps = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/reference_steps.json")
+    // swift-format-ignore: NeverUseForceTry
+    return try! JSONDecoder().decode(ReferenceSteps.self, from: Data(contentsOf: url))
+  }()
+}
