@@ -5,13 +5,13 @@ set -euo pipefail
 
 have_all() {
   command -v pkg-config >/dev/null 2>&1 &&
-    pkg-config --exists cairo pangocairo &&
+    pkg-config --exists cairo pangocairo zlib &&
     { fc-list 2>/dev/null | grep -qi "DejaVu Sans" || [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }
 }
 
 if have_all; then exit 0; fi
 
-packages="pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core"
+packages="pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dejavu-core"
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "Flatland needs Cairo and Pango development files and the DejaVu fonts." >&2
   echo "This system has no apt-get: install the equivalents of '$packages' with your package manager" >&2

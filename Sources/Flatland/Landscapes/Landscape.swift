@@ -26,6 +26,9 @@ public protocol Landscape: Sendable {
   func valueAndGradient(at w: Vec2) -> (value: Double, gradient: Vec2)
   /// Value, gradient and exact Hessian (forward mode, second order).
   func jet(at w: Vec2) -> Jet2
+  /// Values along one grid row: `out[i] = L(x0 + i·dx, y)` for `i < out.count`. One dynamic call
+  /// per row instead of one per point when a figure samples its grid through `any Landscape`.
+  func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>)
 }
 
 extension Landscape {
@@ -45,6 +48,10 @@ extension Landscape {
   public func jet(at w: Vec2) -> Jet2 {
     let (x, y) = Jet2.variables(at: w)
     return evaluate(x, y)
+  }
+
+  public func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>) {
+    for i in out.indices { out[i] = evaluate(x0 + Double(i) * dx, y) }
   }
 
   /// The exact Hessian `∇²L(w)`.

@@ -53,8 +53,7 @@ public enum CairoRenderer {
     try check(cairo_status(cr))
     switch format {
     case .png:
-      cairo_surface_flush(surface)
-      try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure))
+      return try PNGEncoder.encode(surface: surface)
     case .svg, .pdf:
       cairo_surface_finish(surface)
       try check(cairo_surface_status(surface))
@@ -88,8 +87,17 @@ struct Painter {
       add(path)
       set(stroke.color)
       cairo_set_line_width(cr, stroke.width)
-      cairo_set_line_join(cr, stroke.roundJoins ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER)
-      cairo_set_line_cap(cr, stroke.roundJoins ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+      switch stroke.joins {
+      case .round:
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+      case .miter:
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+      case .bevel:
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+      }
       stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
       cairo_stroke(cr)
     case let .text(text):

@@ -26,11 +26,8 @@ public struct ScalarField: Sendable {
     values.withUnsafeMutableBufferPointer { buffer in
       let base = UncheckedSendable(buffer.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: ny) { j in
-        let y = box.ymin + Double(j) * dy
-        let row = base.value + j * nx
-        for i in 0..<nx {
-          row[i] = landscape.value(at: Vec2(box.xmin + Double(i) * dx, y))
-        }
+        let row = UnsafeMutableBufferPointer(start: base.value + j * nx, count: nx)
+        landscape.sampleRow(y: box.ymin + Double(j) * dy, x0: box.xmin, dx: dx, into: row)
       }
     }
     self.init(nx: nx, ny: ny, box: box, values: values)

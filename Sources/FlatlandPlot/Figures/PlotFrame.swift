@@ -13,7 +13,7 @@ public struct PlotFrame: Sendable {
 
   /// Device-space points of a data polyline, dropping vertices closer than `tolerance` to the last
   /// kept one (a grid finer than the pixels adds nothing but bytes to SVG and PDF).
-  public func points(_ ws: [Vec2], tolerance: Double = 0.3) -> [Point] {
+  public func points(_ ws: [Vec2], tolerance: Double = 0.5) -> [Point] {
     var out: [Point] = []
     out.reserveCapacity(ws.count)
     for (k, w) in ws.enumerated() {

@@ -73,12 +73,14 @@ public struct RoutesFigure {
     // --- Plot contents, clipped to the axes.
     var inner: [Scene.Item] = []
     drawContours(into: &inner, frame: frame, s: s)
-    // Lines first, widest for the first method, so routes that coincide show as nested stripes;
-    // then every marker on top of every line.
-    for (index, group) in methods.enumerated() {
-      let width = (2.6 + 1.3 * Double(methods.count - 1 - index)) * s
-      for trajectory in group.runs {
-        drawRouteLine(trajectory, color: Palette.method(index), width: width, frame: frame, s: s, into: &inner)
+    // All white halos, then all coloured lines (widest for the first method), so routes that
+    // coincide show as nested stripes; then every marker on top of every line.
+    for halo in [true, false] {
+      for (index, group) in methods.enumerated() {
+        let width = (2.6 + 1.6 * Double(methods.count - 1 - index)) * s
+        for trajectory in group.runs {
+          drawRouteLine(trajectory, color: Palette.method(index), width: width, halo: halo, frame: frame, into: &inner)
+        }
       }
     }
     for (index, group) in methods.enumerated() {
@@ -95,7 +97,7 @@ public struct RoutesFigure {
     }
 
     // --- Axes frame, ticks and labels.
-    scene.stroke(Path.rectangle(plot), .init(color: .ink, width: 1.2 * s, roundJoins: false))
+    scene.stroke(Path.rectangle(plot), .init(color: .ink, width: 1.2 * s, joins: .miter))
     let tickLength = 6 * s
     for x in xTicks {
       let p = frame.point(Vec2(x, field.box.ymin))
@@ -240,7 +242,7 @@ public struct RoutesFigure {
 
   func drawContours(into items: inout [Scene.Item], frame: PlotFrame, s: Double) {
     let values = levels.levels
-    let contours = Self.trace(field, levels: values)
+    let contours = MarchingSquares.contours(of: field, at: values)
     // Painter's algorithm over nested sub-level sets: the top band first, then {z ≤ l} for each
     // level downwards. Each fill's antialiased edge lies over its neighbouring band, never over the
     // background, so no seams appear between bands.
@@ -256,16 +258,7 @@ public struct RoutesFigure {
     for k in values.indices.dropFirst().dropLast() {
       for line in contours[k].lines { lines.polyline(frame.points(line.points), closed: line.closed) }
     }
-    items.append(.stroke(lines, .init(color: Color.black.withAlpha(0.28), width: 0.9 * s)))
-  }
-
-  /// Traces every level, in parallel across levels.
-  static func trace(_ field: ScalarField, levels: [Double]) -> [MarchingSquares.LevelContours] {
-    let results = ResultBox<MarchingSquares.LevelContours>(count: levels.count)
-    DispatchQueue.concurrentPerform(iterations: levels.count) { k in
-      results.set(k, MarchingSquares.contours(of: field, at: levels[k]))
-    }
-    return results.values()
+    items.append(.stroke(lines, .init(color: Color.black.withAlpha(0.28), width: 0.9 * s, joins: .bevel)))
   }
 
   struct ColorbarTick {
@@ -322,7 +315,7 @@ public struct RoutesFigure {
         [Point(bar.x, bar.y), Point(bar.maxX, bar.y), Point(bar.maxX, bar.maxY), Point(bar.center.x, bar.maxY + 16 * s), Point(bar.x, bar.maxY)],
         closed: true)
     }
-    scene.stroke(outline, .init(color: .ink, width: 1 * s, roundJoins: false))
+    scene.stroke(outline, .init(color: .ink, width: 1 * s, joins: .miter))
     for tick in ticks {
       let y = bar.maxY - tick.position * bar.height
       var path = Path()
@@ -345,11 +338,13 @@ public struct RoutesFigure {
 
   // MARK: - Routes
 
-  func drawRouteLine(_ t: Trajectory, color: Color, width: Double, frame: PlotFrame, s: Double, into items: inout [Scene.Item]) {
+  func drawRouteLine(
+    _ t: Trajectory, color: Color, width: Double, halo: Bool, frame: PlotFrame, into items: inout [Scene.Item]
+  ) {
     var route = Path()
     route.polyline(frame.points(t.points, tolerance: 0.2))
-    items.append(.stroke(route, .init(color: .white.withAlpha(0.85), width: width + 3.2 * s)))
-    items.append(.stroke(route, .init(color: color, width: width)))
+    let s = min(self.width / 1200, height / 900)
+    items.append(.stroke(route, halo ? .init(color: .white.withAlpha(0.85), width: width + 3.2 * s) : .init(color: color, width: width)))
   }
 
   func drawRouteMarkers(_ t: Trajectory, color: Color, frame: PlotFrame, s: Double, into items: inout [Scene.Item]) {
@@ -426,17 +421,4 @@ public struct RoutesFigure {
   func tickLabel(_ v: Double) -> String {
     formatShort(v).replacingOccurrences(of: "-", with: "−")
   }
-}
-
-/// Collects per-index results from `concurrentPerform` (each index written once, by one worker).
-final class ResultBox<T>: @unchecked Sendable {
-  private var storage: [T?]
-  private let lock = NSLock()
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ value: T) {
-    lock.lock()
-    storage[i] = value
-    lock.unlock()
-  }
-  func values() -> [T] { storage.map { $0! } }
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make bench`: times the canonical figure as a whole process (start-up, grid, runs, contours,
+# rendering, PNG encoding), several runs, median. When python3 with numpy and matplotlib is
+# available, times the same job done by Benchmarks/reference/figure.py and prints the ratio.
+# Uses hyperfine (installed on demand from Debian) for precise timing; falls back to `date`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-11}
+swift build -c release --static-swift-stdlib --product flatland >/dev/null  # as `make demo` builds it
+bin=.build/release/flatland
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if ! command -v hyperfine >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get install -y -qq hyperfine >/dev/null 2>&1 || true
+fi
+
+# median_ms CMD...: one warm-up run, then $runs timed runs; prints the median wall time in ms.
+median_ms() {
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$tmp/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
+    python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000))" "$tmp/h.json"
+    return
+  fi
+  "$@" >/dev/null
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+canonical=("$bin" plot --landscape two-valleys --methods sgd,sam,gsam,vsam --start 0.3,2 --steps 500
+  --grid 800 --size 1200x900 -o "$tmp/flatland.png")
+echo "canonical figure: two-valleys, 800x800 grid, 4 methods x 500 steps, 1200x900 PNG"
+echo "whole-process wall time, median of $runs runs after one warm-up ($(command -v hyperfine >/dev/null && echo hyperfine || echo date))"
+ours=$(median_ms "${canonical[@]}")
+echo "  flatland:              ${ours} ms"
+
+if python3 -c "import numpy, matplotlib" 2>/dev/null; then
+  theirs=$(median_ms python3 Benchmarks/reference/figure.py "$tmp/matplotlib.png")
+  echo "  numpy + matplotlib:    ${theirs} ms"
+  awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "  flatland is %.1fx faster\n", b / (a > 0 ? a : 1) }'
+else
+  echo "  (python3 with numpy and matplotlib not found: reference skipped; pip install numpy matplotlib)"
+fi
