@@ -1,6 +1,6 @@
 # Flatland: two commands set everything up on a fresh machine.
 #   make demo   installs system packages if missing, builds (release), renders the gallery into plots/
-#   make test   installs system packages if missing, runs the whole test suite (debug build)
+#   make test   installs system packages if missing, checks formatting, runs the whole test suite (debug build)
 SWIFT ?= swift
 # The release binary links the Swift runtime statically: it starts in ~10 ms instead of ~20 ms
 # (no dynamic symbol resolution of the Swift and Foundation libraries), which matters for a tool
@@ -19,7 +19,7 @@ demo: deps
 
 plots: demo
 
-test: deps
+test: deps lint
 	$(SWIFT) test
 
 bench: deps
@@ -33,7 +33,7 @@ format:
 
 # Re-record the golden images after an intended visual change (never done silently by tests).
 golden: deps
-	FLATLAND_RECORD_GOLDEN=1 $(SWIFT) test --filter Golden
+	FLATLAND_RECORD_GOLDEN=1 $(SWIFT) test --filter golden
 
 clean:
 	rm -rf .build

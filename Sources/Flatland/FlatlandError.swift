@@ -7,15 +7,15 @@ public enum FlatlandError: Error, CustomStringConvertible, Equatable {
 
   public var description: String {
     switch self {
-    case let .unknownName(kind, name, accepted):
+    case .unknownName(let kind, let name, let accepted):
       let suggestion = closestMatch(to: name, in: accepted).map { " (did you mean '\($0)'?)" } ?? ""
       let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
       return "unknown \(kind) '\(name)'\(suggestion); accepted: \(list)"
-    case let .invalidParameter(landscape, name, value, expected):
+    case .invalidParameter(let landscape, let name, let value, let expected):
       return "parameter '\(name)' of landscape '\(landscape)' is \(formatShort(value)); expected \(expected)"
-    case let .invalidValue(what, text, expected):
+    case .invalidValue(let what, let text, let expected):
       return "\(what): '\(text)' is not valid; expected \(expected)"
-    case let .startOutsideDomain(start, landscape, domain):
+    case .startOutsideDomain(let start, let landscape, let domain):
       return "start (\(formatShort(start.x)), \(formatShort(start.y))) is outside the domain of '\(landscape)', "
         + "\(domain); choose a start inside it"
     }

@@ -26,7 +26,8 @@ struct ListCommand: ParsableCommand {
     var out = ""
     for entry in LandscapeCatalog.entries {
       let info = entry.standard.info
-      out += "\(info.name)\n  \(info.summary)\n  L(x, y) = \(info.formula)\n  window \(info.window), domain \(info.domain)"
+      out +=
+        "\(info.name)\n  \(info.summary)\n  L(x, y) = \(info.formula)\n  window \(info.window), domain \(info.domain)"
       out += info.contourScale == .logarithmic ? ", log contours\n" : "\n"
       if !entry.parameters.isEmpty {
         let list = entry.parameters.map { "\($0.name)=\(formatShort($0.defaultValue))" }.joined(separator: ", ")
@@ -34,8 +35,10 @@ struct ListCommand: ParsableCommand {
       }
       for m in info.minima {
         let label = m.label.isEmpty ? "" : " \(m.label)"
-        out += "  minimum\(label) at (\(formatShort(m.location.x, digits: 6)), \(formatShort(m.location.y, digits: 6))): "
-        out += "L = \(formatShort(m.value, digits: 6)), Hessian eigenvalues \(formatShort(m.eigenvalues.min, digits: 5)), "
+        out +=
+          "  minimum\(label) at (\(formatShort(m.location.x, digits: 6)), \(formatShort(m.location.y, digits: 6))): "
+        out +=
+          "L = \(formatShort(m.value, digits: 6)), Hessian eigenvalues \(formatShort(m.eigenvalues.min, digits: 5)), "
         out += "\(formatShort(m.eigenvalues.max, digits: 5))\n"
       }
     }
@@ -43,6 +46,7 @@ struct ListCommand: ParsableCommand {
   }
 
   static func methodListing() -> String {
-    MethodCatalog.entries.map { "\($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)\n" }.joined()
+    MethodCatalog.entries.map { "\($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)\n" }
+      .joined()
   }
 }

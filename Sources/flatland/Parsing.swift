@@ -43,7 +43,8 @@ enum Parse {
     guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (200...10000).contains(w),
       (200...10000).contains(h)
     else {
-      throw FlatlandError.invalidValue(what: "--size", text: text, expected: "WIDTHxHEIGHT between 200 and 10000, e.g. 1200x900")
+      throw FlatlandError.invalidValue(
+        what: "--size", text: text, expected: "WIDTHxHEIGHT between 200 and 10000, e.g. 1200x900")
     }
     return (Double(w), Double(h))
   }
@@ -52,7 +53,8 @@ enum Parse {
   static func methodNames(_ text: String) throws -> [String] {
     let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     guard !names.isEmpty else {
-      throw FlatlandError.invalidValue(what: "--methods", text: text, expected: "a comma-separated list such as sgd,sam")
+      throw FlatlandError.invalidValue(
+        what: "--methods", text: text, expected: "a comma-separated list such as sgd,sam")
     }
     for (i, name) in names.enumerated() where names[..<i].contains(name) {
       throw FlatlandError.invalidValue(what: "--methods", text: text, expected: "each method once ('\(name)' repeats)")

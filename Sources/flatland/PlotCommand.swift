@@ -91,7 +91,8 @@ struct PlotCommand: ParsableCommand {
     }
     let stepCount = steps ?? suggestion.steps
     guard (1...1_000_000).contains(stepCount) else {
-      throw FlatlandError.invalidValue(what: "--steps", text: String(stepCount), expected: "a whole number from 1 to 1000000")
+      throw FlatlandError.invalidValue(
+        what: "--steps", text: String(stepCount), expected: "a whole number from 1 to 1000000")
     }
     let learningRate = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
     guard learningRate > 0 else {
@@ -154,7 +155,8 @@ struct PlotJob {
     figure.height = height
     figure.title = title
     let starts = experiment.starts.map { "(\(formatShort($0.x)), \(formatShort($0.y)))" }.joined(separator: ", ")
-    figure.footnote = "\(experiment.steps) steps from \(starts)\nnoise: \(experiment.noise)"
+    figure.footnote =
+      "\(experiment.steps) steps from \(starts)\nnoise: \(experiment.noise)"
       + (experiment.noise == .none ? "" : ", seed \(experiment.seed)")
     try FigureFile.write(figure.scene(), to: output)
     if let data {

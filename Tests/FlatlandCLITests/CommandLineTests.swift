@@ -5,9 +5,11 @@ import Testing
 @Suite struct CommandLineTests {
   /// The `flatland` executable next to the test bundle (both live in the build products folder).
   static let binary: URL = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("flatland")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "flatland")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
     return root.appendingPathComponent(".build/debug/flatland")
   }()
 
@@ -30,7 +32,9 @@ import Testing
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 
   static func temporaryDirectory() throws -> URL {
@@ -64,8 +68,14 @@ import Testing
     let args = ["plot", "--methods", "sam", "--noise", "0.2", "--seed", "5", "--steps", "60", "--grid", "60"]
     _ = try Self.run(args + ["-o", "a.png", "--data", "a.csv"], in: dir)
     _ = try Self.run(args + ["-o", "b.png", "--data", "b.csv"], in: dir)
-    let (a, b) = (try Data(contentsOf: dir.appendingPathComponent("a.csv")), try Data(contentsOf: dir.appendingPathComponent("b.csv")))
-    let (pa, pb) = (try Data(contentsOf: dir.appendingPathComponent("a.png")), try Data(contentsOf: dir.appendingPathComponent("b.png")))
+    let (a, b) = (
+      try Data(contentsOf: dir.appendingPathComponent("a.csv")),
+      try Data(contentsOf: dir.appendingPathComponent("b.csv"))
+    )
+    let (pa, pb) = (
+      try Data(contentsOf: dir.appendingPathComponent("a.png")),
+      try Data(contentsOf: dir.appendingPathComponent("b.png"))
+    )
     #expect(a == b && pa == pb)
     for format in ["svg", "pdf"] {
       _ = try Self.run(args + ["-o", "a.\(format)"], in: dir)
@@ -117,7 +127,9 @@ import Testing
   @Test func listLandscapesShowsEveryEntryWithItsMinima() throws {
     let r = try Self.run(["list", "landscapes"], in: FileManager.default.temporaryDirectory)
     #expect(r.status == 0)
-    for name in ["quadratic", "two-valleys", "himmelblau", "rosenbrock", "scale-symmetric"] { #expect(r.stdout.contains(name)) }
+    for name in ["quadratic", "two-valleys", "himmelblau", "rosenbrock", "scale-symmetric"] {
+      #expect(r.stdout.contains(name))
+    }
     #expect(r.stdout.contains("minimum sharp-x well at (0.786397, 0)"))
   }
 
@@ -125,6 +137,42 @@ import Testing
     for command in [["--help"], ["plot", "--help"], ["list", "--help"], ["demo", "--help"]] {
       let r = try Self.run(command, in: FileManager.default.temporaryDirectory)
       #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(command)")
+    }
+  }
+}
+
+/// The example scripts, the demo gallery and the README describe the same figures.
+@Suite struct ExamplesTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  @Test func exampleScriptsReproduceTheDemoGalleryByteForByte() throws {
+    let demo = try CommandLineTests.temporaryDirectory()
+    let scripts = try CommandLineTests.temporaryDirectory()
+    defer {
+      try? FileManager.default.removeItem(at: demo)
+      try? FileManager.default.removeItem(at: scripts)
+    }
+    let r = try CommandLineTests.run(["demo", "--out", demo.path], in: demo)
+    #expect(r.status == 0, "\(r.stderr)")
+    let figures = try FileManager.default.contentsOfDirectory(atPath: demo.path).filter { $0.hasSuffix(".png") }
+      .sorted()
+    #expect(figures.count == 3)
+    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    for figure in figures {
+      let name = (figure as NSString).deletingPathExtension
+      let script = Self.root.appendingPathComponent("examples/\(name).sh")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments = [script.path, scripts.path]
+      process.environment = ["FLATLAND": CommandLineTests.binary.path, "PATH": "/usr/bin:/bin"]
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "\(name).sh failed")
+      let a = try Data(contentsOf: demo.appendingPathComponent(figure))
+      let b = try Data(contentsOf: scripts.appendingPathComponent(figure))
+      #expect(a == b, "examples/\(name).sh and `flatland demo` disagree on \(figure)")
+      #expect(readme.contains("plots/\(figure)"), "README does not show plots/\(figure)")
     }
   }
 }

@@ -35,6 +35,7 @@ import Testing
     let actual = try RasterImage(png: png)
     #expect(actual.width == 640 && actual.height == 480)
     let differing = actual.fractionDiffering(from: expected, threshold: 40)
+    if differing >= 0.015 { try? png.write(to: URL(fileURLWithPath: NSTemporaryDirectory() + "golden-actual.png")) }
     #expect(differing < 0.015, "\(differing * 100)% of pixels differ from Golden/quadratic-routes.png")
   }
 
@@ -51,7 +52,9 @@ import Testing
     #expect(pdf.starts(with: Data("%PDF-".utf8)))
     #expect(String(decoding: pdf.suffix(16), as: UTF8.self).contains("%%EOF"))
     let svg = try CairoRenderer.render(Self.quadraticFigure().scene(), as: .svg)
-    #expect(String(decoding: svg.prefix(100), as: UTF8.self).contains("<svg") || String(decoding: svg.prefix(100), as: UTF8.self).contains("<?xml"))
+    #expect(
+      String(decoding: svg.prefix(100), as: UTF8.self).contains("<svg")
+        || String(decoding: svg.prefix(100), as: UTF8.self).contains("<?xml"))
     #expect(String(decoding: svg.suffix(20), as: UTF8.self).contains("</svg>"))
   }
 
@@ -62,7 +65,11 @@ import Testing
     figure.trajectories = []
     let scene = figure.scene()
     let image = try RasterImage(png: try CairoRenderer.render(scene, as: .png))
-    guard case let .clipped(plot, _)? = scene.items.first(where: { if case .clipped = $0 { return true } else { return false } }) else {
+    guard
+      case .clipped(let plot, _)? = scene.items.first(where: {
+        if case .clipped = $0 { return true } else { return false }
+      })
+    else {
       Issue.record("no plot area")
       return
     }

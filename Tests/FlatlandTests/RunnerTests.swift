@@ -7,7 +7,7 @@ import Testing
   @Test func divergenceIsAnOutcomeNotACrash() {
     // η = 0.2 on 10y²: the y-factor is |1 − 0.2·20| = 3 per step.
     let t = Runner.run(.sgd(learningRate: 0.2), on: Quadratic(a: 1, b: 10), from: Vec2(1, 1), steps: 1000)
-    guard case let .diverged(step, _) = t.outcome else {
+    guard case .diverged(let step, _) = t.outcome else {
       Issue.record("expected divergence, got \(t.outcome)")
       return
     }
@@ -26,7 +26,7 @@ import Testing
   @Test func sgdConvergesToTheKnownMinimumItFallsInto() {
     let landscape = TwoValleys()
     let t = Runner.run(.sgd(learningRate: 0.03), on: landscape, from: Vec2(0.3, 2), steps: 500)
-    guard case let .converged(step, _, minimum) = t.outcome else {
+    guard case .converged(let step, _, let minimum) = t.outcome else {
       Issue.record("expected convergence, got \(t.outcome)")
       return
     }
@@ -34,8 +34,9 @@ import Testing
   }
 
   @Test func fixedRadiusSAMOrbitsInsteadOfConverging() {
-    let t = Runner.run(.sam(learningRate: 0.04, rho: 0.25), on: Quadratic(a: 1, b: 10), from: Vec2(-1.6, 1.2), steps: 200)
-    guard case let .stepLimit(nearest, distance) = t.outcome else {
+    let t = Runner.run(
+      .sam(learningRate: 0.04, rho: 0.25), on: Quadratic(a: 1, b: 10), from: Vec2(-1.6, 1.2), steps: 200)
+    guard case .stepLimit(let nearest, let distance) = t.outcome else {
       Issue.record("expected the step limit, got \(t.outcome)")
       return
     }
@@ -73,7 +74,8 @@ import Testing
   @Test func noiseIsSharedWithinAStep() {
     // With noise, SAM's clean and perturbed gradients differ by exactly the landscape's difference.
     let landscape = Quadratic(a: 1, b: 10)
-    let t = Runner.run(.sam(learningRate: 0.01, rho: 0.05), on: landscape, from: Vec2(1, 0.5), steps: 3, noise: .gaussian(0.5), seed: 1)
+    let t = Runner.run(
+      .sam(learningRate: 0.01, rho: 0.05), on: landscape, from: Vec2(1, 0.5), steps: 3, noise: .gaussian(0.5), seed: 1)
     for r in t.records {
       let exact = landscape.gradient(at: r.point + r.perturbation) - landscape.gradient(at: r.point)
       #expect(close(r.perturbedGradient - r.gradient, exact, 1e-12))
@@ -107,6 +109,18 @@ import Testing
   }
 
   @Test func unknownMethod() {
-    #expect(throws: FlatlandError.self) { try MethodCatalog.make("adamw", settings: .init(learningRate: 0.1, rho: 0.1)) }
+    #expect(throws: FlatlandError.self) {
+      try MethodCatalog.make("adamw", settings: .init(learningRate: 0.1, rho: 0.1))
+    }
+  }
+}
+
+@Suite struct FormattingTests {
+  @Test(arguments: [
+    (3.0, "3"), (-2.805118, "-2.805"), (0.05, "0.05"), (7e-5, "7e-5"), (1.5e12, "1.5e12"), (1234567.0, "1234567"),
+    (Double.nan, "NaN"), (-Double.infinity, "−∞"),
+  ])
+  func shortNumbersReadWell(_ value: Double, _ text: String) {
+    #expect(formatShort(value) == text)
   }
 }

@@ -17,7 +17,12 @@ func close(_ a: Vec2, _ b: Vec2, _ tolerance: Double) -> Bool {
 /// The committed output of Tests/Fixtures/reference_steps.py (independent Python reference).
 struct ReferenceSteps: Decodable {
   var steps: [String: [[Double]]]
-  var xoshiro256starstar_seed_42: [String]
+  var xoshiroSeed42: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case steps
+    case xoshiroSeed42 = "xoshiro256starstar_seed_42"
+  }
 
   static let shared: ReferenceSteps = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

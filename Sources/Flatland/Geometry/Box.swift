@@ -49,7 +49,14 @@ public func formatShort(_ v: Double, digits: Int = 4) -> String {
     }
     return s == "-0" ? "0" : s
   }
-  return String(format: "%.\(digits - 1)g", v)
+  // Scientific notation without the padded exponent: 7e-5, 1.5e+12 → 1.5e12.
+  let text = String(format: "%.\(digits - 1)g", v)
+  guard let e = text.firstIndex(of: "e") else { return text }
+  let mantissa = text[..<e]
+  var exponent = String(text[text.index(after: e)...])
+  let negative = exponent.hasPrefix("-")
+  exponent = String(exponent.drop { $0 == "-" || $0 == "+" || $0 == "0" })
+  return "\(mantissa)e\(negative ? "-" : "")\(exponent.isEmpty ? "0" : exponent)"
 }
 
 extension Double {

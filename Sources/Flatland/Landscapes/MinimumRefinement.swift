@@ -13,7 +13,8 @@ public func refineMinimum<L: Landscape>(of landscape: L, near guess: Vec2, label
     guard h.determinant > 0, h.xx > 0 else { return nil }
     // Solve H·δ = g for the 2×2 system directly.
     let det = h.determinant
-    let delta = Vec2((h.yy * j.gradient.x - h.xy * j.gradient.y) / det, (h.xx * j.gradient.y - h.xy * j.gradient.x) / det)
+    let delta = Vec2(
+      (h.yy * j.gradient.x - h.xy * j.gradient.y) / det, (h.xx * j.gradient.y - h.xy * j.gradient.x) / det)
     w -= delta
     guard w.isFinite, (w - guess).length < 1 else { return nil }
     if delta.length <= 1e-15 * Swift.max(1, w.length) { break }

@@ -36,10 +36,12 @@ public struct Quadratic: Landscape {
   public var info: LandscapeInfo {
     let angleText = angle == 0 ? "" : ", axes rotated \(formatShort(angle))°"
     let centerText = center == .zero ? "" : " about (\(formatShort(center.x)), \(formatShort(center.y)))"
-    let formula = angle == 0 && center == .zero
+    let formula =
+      angle == 0 && center == .zero
       ? "\(coefficient(a))x² + \(coefficient(b))y²"
       : "\(coefficient(a))u² + \(coefficient(b))v²\(angleText)\(centerText)"
-    let minima = a > 0 && b > 0
+    let minima =
+      a > 0 && b > 0
       ? [KnownMinimum(location: center, value: 0, eigenvalues: (2 * a, 2 * b), label: "minimum")]
       : []
     let reach = 2.0

@@ -16,16 +16,16 @@ public enum BaseOptimizer: Sendable, Equatable {
 
   public var learningRate: Double {
     switch self {
-    case let .sgd(lr), let .momentum(lr, _, _): return lr
+    case .sgd(let lr), .momentum(let lr, _, _): return lr
     }
   }
 
   /// Moves `w` along `d`.
   public func update(_ w: inout Vec2, direction d: Vec2, state: inout State) {
     switch self {
-    case let .sgd(lr):
+    case .sgd(let lr):
       w -= lr * d
-    case let .momentum(lr, mu, nesterov):
+    case .momentum(let lr, let mu, let nesterov):
       let buffer = state.buffer.map { mu * $0 + d } ?? d
       state.buffer = buffer
       w -= lr * (nesterov ? d + mu * buffer : buffer)

@@ -15,7 +15,7 @@ public enum GradientCombination: Sendable, Equatable {
     switch self {
     case .plain:
       return gp
-    case let .gsam(alpha):
+    case .gsam(let alpha):
       let norm = gp.length
       guard norm > 0 else { return gp }
       let unit = gp / norm

@@ -19,7 +19,7 @@ public enum Perturbation: Sendable, Equatable {
     switch self {
     case .none:
       return .zero
-    case let .worstCase(rho, scale, epsilon):
+    case .worstCase(let rho, let scale, let epsilon):
       let scaled = scale * g
       let norm = scaled.length
       guard norm > 0 else { return .zero }

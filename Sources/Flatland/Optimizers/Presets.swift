@@ -8,8 +8,7 @@ extension Method {
   }
 
   /// Heavy-ball momentum with PyTorch semantics (ALGORITHMS.md 0.1).
-  public static func momentum(learningRate lr: Double, momentum mu: Double = 0.9, nesterov: Bool = false) -> Method
-  {
+  public static func momentum(learningRate lr: Double, momentum mu: Double = 0.9, nesterov: Bool = false) -> Method {
     Method(
       name: nesterov ? "nesterov" : "momentum", displayName: nesterov ? "Nesterov" : "Momentum",
       perturbation: .none, combination: .plain,

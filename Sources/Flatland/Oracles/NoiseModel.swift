@@ -11,8 +11,8 @@ public enum NoiseModel: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .none: return "none"
-    case let .gaussian(s) where s.x == s.y: return "gaussian(σ=\(formatShort(s.x)))"
-    case let .gaussian(s): return "gaussian(σ=(\(formatShort(s.x)), \(formatShort(s.y))))"
+    case .gaussian(let s) where s.x == s.y: return "gaussian(σ=\(formatShort(s.x)))"
+    case .gaussian(let s): return "gaussian(σ=(\(formatShort(s.x)), \(formatShort(s.y))))"
     }
   }
 }

@@ -23,7 +23,7 @@ public struct Oracle<L: Landscape>: Sendable {
   public mutating func beginStep<R: RandomNumberGeneratorWithGaussian>(_ rng: inout R) {
     switch noise {
     case .none: stepNoise = .zero
-    case let .gaussian(sigma): stepNoise = sigma * rng.nextGaussianPair()
+    case .gaussian(let sigma): stepNoise = sigma * rng.nextGaussianPair()
     }
   }
 

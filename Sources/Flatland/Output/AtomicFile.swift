@@ -48,7 +48,7 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
 
   public var description: String {
     switch self {
-    case let .cannotWrite(path, reason): return "cannot write '\(path)': \(reason)"
+    case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
     }
   }
 }

@@ -32,13 +32,15 @@ public enum Outcome: Sendable, Equatable {
   /// A short phrase for legends: "converged to (0.786, 0) at step 212", "diverged at step 37".
   public func summary(minima: [KnownMinimum]) -> String {
     switch self {
-    case let .converged(step, point, minimum):
-      let place = minimum.map { describe(minima[$0]) } ?? "(\(formatShort(point.x, digits: 3)), \(formatShort(point.y, digits: 3)))"
+    case .converged(let step, let point, let minimum):
+      let place =
+        minimum.map { describe(minima[$0]) }
+        ?? "(\(formatShort(point.x, digits: 3)), \(formatShort(point.y, digits: 3)))"
       return "converged to \(place), step \(step)"
-    case let .stepLimit(nearest, distance):
+    case .stepLimit(let nearest, let distance):
       guard let nearest else { return "still moving at the step limit" }
       return "still moving, \(formatShort(distance, digits: 2)) from \(describe(minima[nearest]))"
-    case let .diverged(step, _):
+    case .diverged(let step, _):
       return "diverged at step \(step)"
     }
   }

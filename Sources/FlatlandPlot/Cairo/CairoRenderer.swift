@@ -18,7 +18,7 @@ public enum RenderError: Error, CustomStringConvertible {
   public var description: String { "rendering failed: \(self.message)" }
   var message: String {
     switch self {
-    case let .cairo(m): return m
+    case .cairo(let m): return m
     }
   }
 }
@@ -33,7 +33,8 @@ public enum CairoRenderer {
     let surface: OpaquePointer?
     switch format {
     case .png:
-      surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(scene.width.rounded()), Int32(scene.height.rounded()))
+      surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32(scene.width.rounded()), Int32(scene.height.rounded()))
     case .svg:
       surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
     case .pdf:
@@ -62,7 +63,9 @@ public enum CairoRenderer {
   }
 
   static func check(_ status: cairo_status_t) throws {
-    guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+    guard status == CAIRO_STATUS_SUCCESS else {
+      throw RenderError.cairo(String(cString: cairo_status_to_string(status)))
+    }
   }
 }
 
@@ -78,12 +81,12 @@ struct Painter {
 
   func draw(_ item: Scene.Item) {
     switch item {
-    case let .fill(path, color, rule):
+    case .fill(let path, let color, let rule):
       add(path)
       cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
       set(color)
       cairo_fill(cr)
-    case let .stroke(path, stroke):
+    case .stroke(let path, let stroke):
       add(path)
       set(stroke.color)
       cairo_set_line_width(cr, stroke.width)
@@ -100,9 +103,9 @@ struct Painter {
       }
       stroke.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
       cairo_stroke(cr)
-    case let .text(text):
+    case .text(let text):
       TextEngine.draw(text, on: cr)
-    case let .clipped(rect, items):
+    case .clipped(let rect, let items):
       cairo_save(cr)
       cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
       cairo_clip(cr)
@@ -117,9 +120,9 @@ struct Painter {
     cairo_new_path(cr)
     for element in path.elements {
       switch element {
-      case let .move(p): cairo_move_to(cr, p.x, p.y)
-      case let .line(p): cairo_line_to(cr, p.x, p.y)
-      case let .circle(c, r):
+      case .move(let p): cairo_move_to(cr, p.x, p.y)
+      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .circle(let c, let r):
         cairo_new_sub_path(cr)
         cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
         cairo_close_path(cr)

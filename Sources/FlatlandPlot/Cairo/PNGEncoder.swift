@@ -91,14 +91,18 @@ extension PNGEncoder {
     var out = Data([0x78, 0x5E])  // zlib header: deflate, 32 KiB window, "fast" level hint
     for piece in try results.values() { out.append(piece) }
     let adler = raw.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
-    out.append(contentsOf: [UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)])
+    out.append(contentsOf: [
+      UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF),
+    ])
     return out
   }
 
   /// Raw deflate (no zlib header) of `range`; sync-flushed unless it is the final piece.
   static func deflatePiece(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, final: Bool) -> Data? {
     var stream = z_stream()
-    guard deflateInit2_(&stream, 3, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    guard
+      deflateInit2_(
+        &stream, 3, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     else { return nil }
     defer { deflateEnd(&stream) }
     var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(range.count))) + 64)

@@ -32,7 +32,8 @@ public struct RasterImage: Sendable {
     defer { cairo_surface_destroy(surface) }
     try CairoRenderer.check(cairo_surface_status(surface))
     cairo_surface_flush(surface)
-    let converted = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface))!
+    let converted = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface))!
     defer { cairo_surface_destroy(converted) }
     let cr = cairo_create(converted)!
     cairo_set_source_surface(cr, surface, 0, 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An sRGB colour with alpha, components in `[0, 1]`.
 public struct Color: Sendable, Equatable, Hashable {
   public var red: Double
@@ -41,5 +43,3 @@ public struct Color: Sendable, Equatable, Hashable {
   /// The ink for axes and text: near-black, softer than pure black on slides.
   public static let ink = Color(hex: 0x222222)
 }
-
-import Foundation

@@ -1,5 +1,5 @@
-import Foundation
 import Flatland
+import Foundation
 
 /// The levels of a filled-contour figure and how values map to colours and to the colorbar.
 ///
@@ -59,7 +59,7 @@ public struct ContourLevels: Sendable {
     switch scale {
     case .linear:
       return (value - lo) / (hi - lo)
-    case let .logarithmic(offset):
+    case .logarithmic(let offset):
       let v = Swift.max(value - offset, (lo - offset) * 1e-6)
       return (log10(v) - log10(lo - offset)) / (log10(hi - offset) - log10(lo - offset))
     }

@@ -24,7 +24,9 @@ public struct RoutesFigure {
   /// Small print under the legend (steps, noise, seed), for reproducibility.
   public var footnote: String?
 
-  public init(landscape info: LandscapeInfo, field: ScalarField, trajectories: [Trajectory], levels: ContourLevels? = nil) {
+  public init(
+    landscape info: LandscapeInfo, field: ScalarField, trajectories: [Trajectory], levels: ContourLevels? = nil
+  ) {
     self.info = info
     self.field = field
     self.trajectories = trajectories
@@ -47,15 +49,24 @@ public struct RoutesFigure {
     let tickHeight = measurer.size(of: "0", size: fonts.tick).height
     let colorbarTicks = colorbarTickMarks()
     let colorbarLabelWidth = colorbarTicks.map { measurer.size(of: $0.label, size: fonts.tick).width }.max() ?? 0
-    let legend = legendLines(methods, fonts: fonts)
-    let legendWidth = min(
-      width * 0.4, legend.map { measurer.size(of: $0.markup, size: $0.size, bold: $0.bold).width + $0.indent }.max() ?? 0)
+    // The legend gets a fixed column, so the plot sits in the same place whatever the legend says
+    // (consecutive slides of one landscape line up); a legend too wide for it is set smaller.
+    let legendWidth = 0.28 * width
+    func widest(_ lines: [LegendLine]) -> Double {
+      lines.map { measurer.size(of: $0.markup, size: $0.size, bold: $0.bold).width + $0.indent }.max() ?? 0
+    }
+    var legend = legendLines(methods, fonts: fonts)
+    let natural = widest(legend)
+    if natural > legendWidth {
+      legend = legendLines(methods, fonts: Fonts(scale: s * max(0.6, legendWidth / natural)))
+    }
 
     let top = 24 * s + titleHeight + 18 * s
     let bottom = tickHeight + 8 * s + tickHeight * 1.3 + 24 * s
     var left = 24 * s + tickHeight * 1.2 + 10 * s + yLabelWidth + 10 * s
     let colorbarWidth = 22 * s
-    let right = 30 * s + colorbarWidth + 8 * s + colorbarLabelWidth + 10 * s + tickHeight * 1.3 + 34 * s + legendWidth + 24 * s
+    let right =
+      30 * s + colorbarWidth + 8 * s + colorbarLabelWidth + 10 * s + tickHeight * 1.3 + 34 * s + legendWidth + 24 * s
     var plotWidth = max(50, width - left - right)
     var plotHeight = max(50, height - top - bottom)
     let aspect = field.box.width / field.box.height
@@ -84,7 +95,9 @@ public struct RoutesFigure {
       }
     }
     for (index, group) in methods.enumerated() {
-      for trajectory in group.runs { drawRouteMarkers(trajectory, color: Palette.method(index), frame: frame, s: s, into: &inner) }
+      for trajectory in group.runs {
+        drawRouteMarkers(trajectory, color: Palette.method(index), frame: frame, s: s, into: &inner)
+      }
     }
     for minimum in info.minima where field.box.contains(minimum.location) {
       let p = frame.point(minimum.location)
@@ -93,7 +106,9 @@ public struct RoutesFigure {
     }
     scene.items.append(.clipped(plot, inner))
     for (index, group) in methods.enumerated() {
-      for trajectory in group.runs { drawExit(trajectory, color: Palette.method(index), frame: frame, s: s, into: &scene) }
+      for trajectory in group.runs {
+        drawExit(trajectory, color: Palette.method(index), frame: frame, s: s, into: &scene)
+      }
     }
 
     // --- Axes frame, ticks and labels.
@@ -104,20 +119,28 @@ public struct RoutesFigure {
       var path = Path()
       path.polyline([p, Point(p.x, p.y + tickLength)])
       scene.stroke(path, .init(color: .ink, width: 1.1 * s))
-      scene.text(.init(tickLabel(x), at: Point(p.x, p.y + tickLength + 3 * s), size: fonts.tick, horizontal: .center, vertical: .top))
+      scene.text(
+        .init(
+          tickLabel(x), at: Point(p.x, p.y + tickLength + 3 * s), size: fonts.tick, horizontal: .center, vertical: .top)
+      )
     }
     for y in yTicks {
       let p = frame.point(Vec2(field.box.xmin, y))
       var path = Path()
       path.polyline([p, Point(p.x - tickLength, p.y)])
       scene.stroke(path, .init(color: .ink, width: 1.1 * s))
-      scene.text(.init(tickLabel(y), at: Point(p.x - tickLength - 4 * s, p.y), size: fonts.tick, horizontal: .right, vertical: .middle))
+      scene.text(
+        .init(
+          tickLabel(y), at: Point(p.x - tickLength - 4 * s, p.y), size: fonts.tick, horizontal: .right,
+          vertical: .middle))
     }
     scene.text(
-      .init("<i>x</i>", at: Point(plot.center.x, plot.maxY + tickLength + tickHeight + 10 * s), size: fonts.label,
+      .init(
+        "<i>x</i>", at: Point(plot.center.x, plot.maxY + tickLength + tickHeight + 10 * s), size: fonts.label,
         horizontal: .center, vertical: .top))
     scene.text(
-      .init("<i>y</i>", at: Point(plot.x - tickLength - yLabelWidth - 16 * s, plot.center.y), size: fonts.label,
+      .init(
+        "<i>y</i>", at: Point(plot.x - tickLength - yLabelWidth - 16 * s, plot.center.y), size: fonts.label,
         horizontal: .right, vertical: .middle))
 
     // --- Colorbar.
@@ -162,7 +185,10 @@ public struct RoutesFigure {
   }
 
   struct LegendLine {
-    enum Kind { case method(Int), parameters, detail, minimum, note }
+    enum Kind {
+      case method(Int)
+      case parameters, detail, minimum, note
+    }
     var kind: Kind
     var markup: String
     var size: Double
@@ -179,7 +205,8 @@ public struct RoutesFigure {
         LegendLine(
           kind: .method(i), markup: "<b>\(escapeMarkup(group.method.displayName))</b>", size: fonts.legend,
           bold: false, indent: indent))
-      lines.append(LegendLine(kind: .parameters, markup: escapeMarkup(parameters), size: fonts.small, bold: false, indent: indent))
+      lines.append(
+        LegendLine(kind: .parameters, markup: escapeMarkup(parameters), size: fonts.small, bold: false, indent: indent))
       for run in group.runs {
         let prefix = group.runs.count > 1 ? "start \(run.run + 1): " : ""
         lines.append(
@@ -209,7 +236,7 @@ public struct RoutesFigure {
     for line in lines {
       let h = measurer.size(of: line.markup, size: line.size, bold: line.bold).height
       switch line.kind {
-      case let .method(i):
+      case .method(let i):
         y += 6 * s
         let midY = y + h / 2
         let color = Palette.method(i)
@@ -233,7 +260,10 @@ public struct RoutesFigure {
         break
       }
       let color: Color = { if case .detail = line.kind { return Color(hex: 0x555555) } else { return .ink } }()
-      scene.text(.init(line.markup, at: Point(origin.x + line.indent, y), size: line.size, color: color, vertical: .top, bold: line.bold))
+      scene.text(
+        .init(
+          line.markup, at: Point(origin.x + line.indent, y), size: line.size, color: color, vertical: .top,
+          bold: line.bold))
       y += h + 2 * s
     }
   }
@@ -271,8 +301,10 @@ public struct RoutesFigure {
     guard let lo = levels.levels.first, let hi = levels.levels.last else { return [] }
     switch levels.scale {
     case .linear:
-      return NiceNumbers.ticks(lo, hi, target: 7).map { ColorbarTick(position: levels.axisPosition($0), label: tickLabel($0), major: true) }
-    case let .logarithmic(offset):
+      return NiceNumbers.ticks(lo, hi, target: 7).map {
+        ColorbarTick(position: levels.axisPosition($0), label: tickLabel($0), major: true)
+      }
+    case .logarithmic(let offset):
       var ticks: [ColorbarTick] = []
       let a = lo - offset
       let b = hi - offset
@@ -296,23 +328,31 @@ public struct RoutesFigure {
     return "10<sup>\(k < 0 ? "−" : "")\(abs(k))</sup>"
   }
 
-  func drawColorbar(_ bar: Rect, ticks: [ColorbarTick], fonts: Fonts, s: Double, labelOffset: Double, into scene: inout Scene) {
+  func drawColorbar(
+    _ bar: Rect, ticks: [ColorbarTick], fonts: Fonts, s: Double, labelOffset: Double, into scene: inout Scene
+  ) {
     let values = levels.levels
     for k in 1..<values.count {
       let y0 = bar.maxY - levels.axisPosition(values[k - 1]) * bar.height
       let y1 = bar.maxY - levels.axisPosition(values[k]) * bar.height
       // Overlap by half a pixel so antialiased edges of neighbouring bands leave no seam.
-      scene.fill(Path.rectangle(Rect(x: bar.x, y: y1 - 0.5, width: bar.width, height: y0 - y1 + (k == 1 ? 0.5 : 1))), levels.bandColor(k, colormap: colormap))
+      scene.fill(
+        Path.rectangle(Rect(x: bar.x, y: y1 - 0.5, width: bar.width, height: y0 - y1 + (k == 1 ? 0.5 : 1))),
+        levels.bandColor(k, colormap: colormap))
     }
     var outline = Path.rectangle(bar)
     if levels.isLogarithmic {
       // The band below the lowest level: an "extend" tip under the bar.
       var tip = Path()
-      tip.polyline([Point(bar.x, bar.maxY), Point(bar.maxX, bar.maxY), Point(bar.center.x, bar.maxY + 16 * s)], closed: true)
+      tip.polyline(
+        [Point(bar.x, bar.maxY), Point(bar.maxX, bar.maxY), Point(bar.center.x, bar.maxY + 16 * s)], closed: true)
       scene.fill(tip, levels.bandColor(0, colormap: colormap))
       outline = Path()
       outline.polyline(
-        [Point(bar.x, bar.y), Point(bar.maxX, bar.y), Point(bar.maxX, bar.maxY), Point(bar.center.x, bar.maxY + 16 * s), Point(bar.x, bar.maxY)],
+        [
+          Point(bar.x, bar.y), Point(bar.maxX, bar.y), Point(bar.maxX, bar.maxY),
+          Point(bar.center.x, bar.maxY + 16 * s), Point(bar.x, bar.maxY),
+        ],
         closed: true)
     }
     scene.stroke(outline, .init(color: .ink, width: 1 * s, joins: .miter))
@@ -328,11 +368,13 @@ public struct RoutesFigure {
     let label: String
     switch levels.scale {
     case .linear: label = "<i>L</i>(<i>x</i>, <i>y</i>)"
-    case let .logarithmic(offset):
-      label = offset == 0 ? "<i>L</i>(<i>x</i>, <i>y</i>)   (log scale)" : "<i>L</i> − <i>L</i><sub>min</sub>   (log scale)"
+    case .logarithmic(let offset):
+      label =
+        offset == 0 ? "<i>L</i>(<i>x</i>, <i>y</i>)   (log scale)" : "<i>L</i> − <i>L</i><sub>min</sub>   (log scale)"
     }
     scene.text(
-      .init(label, at: Point(bar.maxX + 9 * s + labelOffset + 10 * s, bar.center.y), size: fonts.tick,
+      .init(
+        label, at: Point(bar.maxX + 9 * s + labelOffset + 10 * s, bar.center.y), size: fonts.tick,
         horizontal: .center, vertical: .top, rotation: Double.pi / 2))
   }
 
@@ -344,7 +386,9 @@ public struct RoutesFigure {
     var route = Path()
     route.polyline(frame.points(t.points, tolerance: 0.2))
     let s = min(self.width / 1200, height / 900)
-    items.append(.stroke(route, halo ? .init(color: .white.withAlpha(0.85), width: width + 3.2 * s) : .init(color: color, width: width)))
+    items.append(
+      .stroke(
+        route, halo ? .init(color: .white.withAlpha(0.85), width: width + 3.2 * s) : .init(color: color, width: width)))
   }
 
   func drawRouteMarkers(_ t: Trajectory, color: Color, frame: PlotFrame, s: Double, into items: inout [Scene.Item]) {
@@ -384,7 +428,9 @@ public struct RoutesFigure {
     func position(_ arc: Double) -> Point {
       let k = max(1, cumulative.firstIndex { $0 >= arc } ?? cumulative.count - 1)
       let f = (arc - cumulative[k - 1]) / max(1e-12, cumulative[k] - cumulative[k - 1])
-      return Point(approach[k - 1].x + f * (approach[k].x - approach[k - 1].x), approach[k - 1].y + f * (approach[k].y - approach[k - 1].y))
+      return Point(
+        approach[k - 1].x + f * (approach[k].x - approach[k - 1].x),
+        approach[k - 1].y + f * (approach[k].y - approach[k - 1].y))
     }
     var result: [(Point, (dx: Double, dy: Double))] = []
     for i in 0..<count {

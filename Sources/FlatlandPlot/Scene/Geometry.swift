@@ -45,7 +45,9 @@ public struct Path: Sendable, Equatable {
   public mutating func move(to p: Point) { elements.append(.move(p)) }
   public mutating func line(to p: Point) { elements.append(.line(p)) }
   public mutating func close() { elements.append(.close) }
-  public mutating func circle(center: Point, radius: Double) { elements.append(.circle(center: center, radius: radius)) }
+  public mutating func circle(center: Point, radius: Double) {
+    elements.append(.circle(center: center, radius: radius))
+  }
 
   /// An open or closed polyline.
   public mutating func polyline(_ points: [Point], closed: Bool = false) {
