@@ -10,6 +10,24 @@ enum Parse {
     return v
   }
 
+  /// A whole number within `range`.
+  static func whole(_ text: String, flag: String, in range: ClosedRange<Int>) throws -> Int {
+    guard let v = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(v) else {
+      throw FlatlandError.invalidValue(
+        what: flag, text: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return v
+  }
+
+  /// A random seed: any whole number from 0 to 2⁶⁴ − 1.
+  static func seed(_ text: String) throws -> UInt64 {
+    guard let v = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+      throw FlatlandError.invalidValue(
+        what: "--seed", text: text, expected: "a whole number from 0 to 18446744073709551615")
+    }
+    return v
+  }
+
   /// `X,Y` → a point.
   static func pair(_ text: String, flag: String) throws -> Vec2 {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)

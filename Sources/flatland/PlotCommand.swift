@@ -15,20 +15,20 @@ struct PlotCommand: ParsableCommand {
           -o routes.png --data routes.csv
       """)
 
-  @Option(help: "Landscape name (see 'flatland list landscapes').")
+  @Option(parsing: .unconditional, help: "Landscape name (see 'flatland list landscapes').")
   var landscape = "two-valleys"
 
-  @Option(help: "Landscape parameters, e.g. a=1,b=10.")
+  @Option(parsing: .unconditional, help: "Landscape parameters, e.g. a=1,b=10.")
   var param: String?
 
-  @Option(help: "Comma-separated methods: sgd, momentum, sam, gsam, vsam.")
+  @Option(parsing: .unconditional, help: "Comma-separated methods: sgd, momentum, sam, gsam, vsam.")
   var methods = "sgd,sam"
 
   @Option(parsing: .unconditionalSingleValue, help: "Start X,Y; repeat for several starts.")
   var start: [String] = []
 
-  @Option(help: "Steps per run.")
-  var steps: Int?
+  @Option(parsing: .unconditional, help: "Steps per run.")
+  var steps: String?
 
   @Option(parsing: .unconditional, help: "Learning rate η.")
   var lr: String?
@@ -48,22 +48,22 @@ struct PlotCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Standard deviation of Gaussian gradient noise (0: exact gradients).")
   var noise = "0"
 
-  @Option(help: "Random seed (only matters with noise).")
-  var seed: UInt64 = 0
+  @Option(parsing: .unconditional, help: "Random seed (only matters with noise).")
+  var seed = "0"
 
-  @Option(name: [.short, .customLong("output")], help: "Figure file: .png, .svg or .pdf.")
+  @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Figure file: .png, .svg or .pdf.")
   var output: String
 
-  @Option(help: "Also write the trajectories as CSV (method,run,step,x,y,loss,grad_evals).")
+  @Option(parsing: .unconditional, help: "Also write the trajectories as CSV (method,run,step,x,y,loss,grad_evals).")
   var data: String?
 
-  @Option(help: "Figure size WIDTHxHEIGHT in pixels (points for SVG/PDF).")
+  @Option(parsing: .unconditional, help: "Figure size WIDTHxHEIGHT in pixels (points for SVG/PDF).")
   var size = "1200x900"
 
-  @Option(help: "Grid resolution for the contours (nodes per axis).")
-  var grid = 400
+  @Option(parsing: .unconditional, help: "Grid resolution for the contours (nodes per axis).")
+  var grid = "400"
 
-  @Option(help: "Figure title (Pango markup); default: landscape name and formula.")
+  @Option(parsing: .unconditional, help: "Figure title (Pango markup); default: landscape name and formula.")
   var title: String?
 
   func run() throws {
@@ -89,11 +89,7 @@ struct PlotCommand: ParsableCommand {
     for s in starts where !info.domain.contains(s) {
       throw FlatlandError.startOutsideDomain(start: s, landscape: info.name, domain: info.domain)
     }
-    let stepCount = steps ?? suggestion.steps
-    guard (1...1_000_000).contains(stepCount) else {
-      throw FlatlandError.invalidValue(
-        what: "--steps", text: String(stepCount), expected: "a whole number from 1 to 1000000")
-    }
+    let stepCount = try steps.map { try Parse.whole($0, flag: "--steps", in: 1...1_000_000) } ?? suggestion.steps
     let learningRate = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
     guard learningRate > 0 else {
       throw FlatlandError.invalidValue(what: "--lr", text: lr ?? "", expected: "a learning rate > 0")
@@ -115,9 +111,8 @@ struct PlotCommand: ParsableCommand {
       throw FlatlandError.invalidValue(what: "--noise", text: noise, expected: "a standard deviation ≥ 0")
     }
     let (width, height) = try Parse.size(size)
-    guard (20...4000).contains(grid) else {
-      throw FlatlandError.invalidValue(what: "--grid", text: String(grid), expected: "a whole number from 20 to 4000")
-    }
+    let gridNodes = try Parse.whole(grid, flag: "--grid", in: 20...4000)
+    let seedValue = try Parse.seed(seed)
     for path in [output] + (data.map { [$0] } ?? []) {
       try AtomicFile.checkWritable(path)
     }
@@ -129,9 +124,9 @@ struct PlotCommand: ParsableCommand {
     }
     let experiment = RouteExperiment(
       landscape: surface, methods: chosen, starts: starts, steps: stepCount,
-      noise: noiseLevel > 0 ? .gaussian(noiseLevel) : .none, seed: seed)
+      noise: noiseLevel > 0 ? .gaussian(noiseLevel) : .none, seed: seedValue)
     return PlotJob(
-      experiment: experiment, output: output, data: data, width: width, height: height, grid: grid, title: title)
+      experiment: experiment, output: output, data: data, width: width, height: height, grid: gridNodes, title: title)
   }
 }
 

@@ -99,6 +99,10 @@ import Testing
     (["--start", "nan,0"], "--start: 'nan,0' is not valid"),
     (["--methods", "sam,sam"], "each method once ('sam' repeats)"),
     (["--size", "10x10"], "--size: '10x10' is not valid"),
+    (["--steps", "abc"], "--steps: 'abc' is not valid; expected a whole number from 1 to 1000000"),
+    (["--steps", "0"], "--steps: '0' is not valid"),
+    (["--grid", "5"], "--grid: '5' is not valid; expected a whole number from 20 to 4000"),
+    (["--seed", "-3"], "--seed: '-3' is not valid"),
   ])
   func badInputIsRejectedBeforeAnythingIsWritten(_ extra: [String], _ message: String) throws {
     let dir = try Self.temporaryDirectory()

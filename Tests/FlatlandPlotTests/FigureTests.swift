@@ -90,4 +90,22 @@ import Testing
     #expect(abs(Int(p.g) - Int((band.green * 255).rounded())) <= 2)
     #expect(abs(Int(p.b) - Int((band.blue * 255).rounded())) <= 2)
   }
+
+  @Test func aDivergedRouteIsDrawnUpToItsFirstExit() {
+    let landscape = Quadratic(a: 1, b: 10)
+    let runs = RouteExperiment(
+      landscape: landscape, methods: [.sgd(learningRate: 0.105)], starts: [Vec2(-1.6, 1.2)], steps: 100
+    ).run()
+    guard case .diverged = runs[0].outcome else {
+      Issue.record("expected divergence, got \(runs[0].outcome)")
+      return
+    }
+    let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 40, ny: 40)
+    let figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
+    let frame = PlotFrame(window: landscape.info.window, rect: Rect(x: 0, y: 0, width: 100, height: 100))
+    let visible = figure.visiblePoints(runs[0], frame: frame)
+    let firstExit = runs[0].points.firstIndex { !landscape.info.window.contains($0) }!
+    #expect(visible.count == firstExit + 1 && visible.count < runs[0].points.count)
+    #expect(visible.dropLast().allSatisfy { landscape.info.window.contains($0) })
+  }
 }

@@ -79,7 +79,7 @@ extension PNGEncoder {
   static func zlibStream(_ raw: [UInt8], rowBytes: Int) throws -> Data {
     let rows = raw.count / rowBytes
     let pieces = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows / 64))
-    let results = PieceBox(count: pieces)
+    let results = IndexedResults<Data?>(count: pieces)
     raw.withUnsafeBufferPointer { input in
       let source = UncheckedSendable(input)
       DispatchQueue.concurrentPerform(iterations: pieces) { k in
@@ -89,7 +89,10 @@ extension PNGEncoder {
       }
     }
     var out = Data([0x78, 0x5E])  // zlib header: deflate, 32 KiB window, "fast" level hint
-    for piece in try results.values() { out.append(piece) }
+    for piece in results.values() {
+      guard let piece = piece ?? nil else { throw RenderError.cairo("zlib compression failed") }
+      out.append(piece)
+    }
     let adler = raw.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
     out.append(contentsOf: [
       UInt8(adler >> 24 & 0xFF), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF),
@@ -115,24 +118,6 @@ extension PNGEncoder {
     }
     guard status == (final ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else { return nil }
     return Data(output[0..<Int(stream.total_out)])
-  }
-
-  /// Per-piece results from `concurrentPerform`.
-  final class PieceBox: @unchecked Sendable {
-    private var pieces: [Data?]
-    private let lock = NSLock()
-    init(count: Int) { pieces = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ data: Data?) {
-      lock.lock()
-      pieces[k] = data
-      lock.unlock()
-    }
-    func values() throws -> [Data] {
-      try pieces.map { piece in
-        guard let piece else { throw RenderError.cairo("zlib compression failed") }
-        return piece
-      }
-    }
   }
 }
 

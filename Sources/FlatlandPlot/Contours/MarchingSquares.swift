@@ -44,7 +44,7 @@ public enum MarchingSquares {
     let sorted = Array(Set(levels)).sorted()
     let grid = PaddedGrid(field: field, bands: classify(field, sorted: sorted))
     let segments = grid.segments(levels: sorted)
-    let results = LevelBox(count: sorted.count)
+    let results = IndexedResults<LevelContours>(count: sorted.count)
     DispatchQueue.concurrentPerform(iterations: sorted.count) { rank in
       var boundaries: [Polyline] = []
       var lines: [Polyline] = []
@@ -55,7 +55,7 @@ public enum MarchingSquares {
       }
       results.set(rank, LevelContours(level: sorted[rank], boundaries: boundaries, lines: lines))
     }
-    let byLevel = results.values()
+    let byLevel = results.values().map { $0! }  // every rank is traced above
     return levels.map { level in byLevel[sorted.firstIndex(of: level)!] }
   }
 
@@ -276,18 +276,5 @@ public enum MarchingSquares {
   /// `segmentTable` flattened to four entries per index (`from, to, from, to`; −1 when unused).
   static let flatSegmentTable: [Int8] = segmentTable.flatMap { segments in
     (0..<2).flatMap { k in k < segments.count ? [segments[k].0, segments[k].1] : [-1, -1] }
-  }
-
-  /// Per-level results from the workers (each index written once).
-  final class LevelBox: @unchecked Sendable {
-    private var storage: [LevelContours?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: LevelContours) {
-      lock.lock()
-      storage[k] = value
-      lock.unlock()
-    }
-    func values() -> [LevelContours] { storage.map { $0! } }
   }
 }

@@ -49,9 +49,3 @@ public struct ScalarField: Sendable {
     return lo <= hi ? (lo, hi) : nil
   }
 }
-
-/// Lets disjoint writes into one buffer cross `concurrentPerform`'s `@Sendable` boundary.
-struct UncheckedSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
-}

@@ -384,7 +384,7 @@ public struct RoutesFigure {
     _ t: Trajectory, color: Color, width: Double, halo: Bool, frame: PlotFrame, into items: inout [Scene.Item]
   ) {
     var route = Path()
-    route.polyline(frame.points(t.points, tolerance: 0.2))
+    route.polyline(frame.points(visiblePoints(t, frame: frame), tolerance: 0.2))
     let s = min(self.width / 1200, height / 900)
     items.append(
       .stroke(
@@ -406,6 +406,16 @@ public struct RoutesFigure {
       items.append(.fill(end, color, rule: .nonZero))
       items.append(.stroke(end, .init(color: .white, width: 1.6 * s)))
     }
+  }
+
+  /// The part of a route worth drawing: all of it, clipped by the plot, unless the run diverged;
+  /// a diverged route ends at its first exit from the window (marked there), since the blow-up
+  /// outside would otherwise sweep across the whole plot.
+  func visiblePoints(_ t: Trajectory, frame: PlotFrame) -> [Vec2] {
+    guard case .diverged = t.outcome, let exit = t.points.firstIndex(where: { !frame.window.contains($0) }) else {
+      return t.points
+    }
+    return Array(t.points[...exit])
   }
 
   /// Arrowheads spread along the approach: the part of the route before it first comes within a
