@@ -141,7 +141,7 @@ struct PlotJob {
   var title: String?
 
   func execute() throws {
-    Fonts.warmUpInBackground()
+    TextMeasurer.warmUpInBackground()
     let trajectories = experiment.run()
     let info = experiment.landscape.info
     let field = ScalarField(sampling: experiment.landscape, over: info.window, nx: grid, ny: grid)

@@ -43,10 +43,11 @@ enum PNGEncoder {
           let a = UInt8(argb >> 24)
           var (red, green, blue) = (UInt8((argb >> 16) & 0xFF), UInt8((argb >> 8) & 0xFF), UInt8(argb & 0xFF))
           if !opaque && a != 0xFF {
-            func straight(_ c: UInt8) -> UInt8 {
-              a == 0 ? 0 : UInt8(min(255, (UInt32(c) * 255 + UInt32(a) / 2) / UInt32(a)))
-            }
-            (red, green, blue) = (straight(red), straight(green), straight(blue))
+            let alpha = UInt32(a)
+            (red, green, blue) = (
+              unpremultiplied(UInt32(red), alpha: alpha), unpremultiplied(UInt32(green), alpha: alpha),
+              unpremultiplied(UInt32(blue), alpha: alpha)
+            )
           }
           let o = start + 1 + x * channels
           out[o] = red &- previous.0

@@ -49,15 +49,12 @@ public struct RasterImage: Sendable {
       let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
       for x in 0..<width {
         let argb = row[x]  // native-endian premultiplied ARGB32
-        let a = UInt8(argb >> 24)
-        func unpremultiply(_ c: UInt32) -> UInt8 {
-          a == 0 ? 0 : UInt8(min(255, (c * 255 + UInt32(a) / 2) / UInt32(a)))
-        }
+        let a = argb >> 24
         let i = (y * width + x) * 4
-        out[i] = unpremultiply((argb >> 16) & 0xFF)
-        out[i + 1] = unpremultiply((argb >> 8) & 0xFF)
-        out[i + 2] = unpremultiply(argb & 0xFF)
-        out[i + 3] = a
+        out[i] = unpremultiplied((argb >> 16) & 0xFF, alpha: a)
+        out[i + 1] = unpremultiplied((argb >> 8) & 0xFF, alpha: a)
+        out[i + 2] = unpremultiplied(argb & 0xFF, alpha: a)
+        out[i + 3] = UInt8(a)
       }
     }
     rgba = out

@@ -71,8 +71,7 @@ enum TextEngine {
   }
 }
 
-/// Text set-up that can be done ahead of time.
-public enum Fonts {
+extension TextMeasurer {
   /// Loads the font configuration (fontconfig parses its configuration and caches on first use,
   /// 10–20 ms) on a background thread, so that it overlaps with numerical work. Pango's font map
   /// is per thread, so the warm-up thread shares nothing with the drawing thread but the

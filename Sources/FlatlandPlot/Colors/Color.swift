@@ -43,3 +43,9 @@ public struct Color: Sendable, Equatable, Hashable {
   /// The ink for axes and text: near-black, softer than pure black on slides.
   public static let ink = Color(hex: 0x222222)
 }
+
+/// Undoes Cairo's premultiplied alpha for one 8-bit channel: `c·255/a`, rounded (0 where `a = 0`).
+/// Shared by the PNG encoder and the PNG decoder used in tests.
+func unpremultiplied(_ c: UInt32, alpha a: UInt32) -> UInt8 {
+  a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a))
+}

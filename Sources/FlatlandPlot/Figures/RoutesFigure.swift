@@ -86,14 +86,17 @@ public struct RoutesFigure {
     drawContours(into: &inner, frame: frame, s: s)
     // All white halos, then all coloured lines (widest for the first method), so routes that
     // coincide show as nested stripes; then every marker on top of every line.
-    for halo in [true, false] {
-      for (index, group) in methods.enumerated() {
-        let width = (2.6 + 1.6 * Double(methods.count - 1 - index)) * s
-        for trajectory in group.runs {
-          drawRouteLine(trajectory, color: Palette.method(index), width: width, halo: halo, frame: frame, into: &inner)
-        }
+    var lines: [(path: Path, color: Color, width: Double)] = []
+    for (index, group) in methods.enumerated() {
+      let width = (2.6 + 1.6 * Double(methods.count - 1 - index)) * s
+      for trajectory in group.runs {
+        lines.append((routePath(trajectory, frame: frame), Palette.method(index), width))
       }
     }
+    for line in lines {
+      inner.append(.stroke(line.path, .init(color: .white.withAlpha(0.85), width: line.width + 3.2 * s)))
+    }
+    for line in lines { inner.append(.stroke(line.path, .init(color: line.color, width: line.width))) }
     for (index, group) in methods.enumerated() {
       for trajectory in group.runs {
         drawRouteMarkers(trajectory, color: Palette.method(index), frame: frame, s: s, into: &inner)
@@ -380,15 +383,11 @@ public struct RoutesFigure {
 
   // MARK: - Routes
 
-  func drawRouteLine(
-    _ t: Trajectory, color: Color, width: Double, halo: Bool, frame: PlotFrame, into items: inout [Scene.Item]
-  ) {
+  /// The device-space path of a route's visible part.
+  func routePath(_ t: Trajectory, frame: PlotFrame) -> Path {
     var route = Path()
     route.polyline(frame.points(visiblePoints(t, frame: frame), tolerance: 0.2))
-    let s = min(self.width / 1200, height / 900)
-    items.append(
-      .stroke(
-        route, halo ? .init(color: .white.withAlpha(0.85), width: width + 3.2 * s) : .init(color: color, width: width)))
+    return route
   }
 
   func drawRouteMarkers(_ t: Trajectory, color: Color, frame: PlotFrame, s: Double, into items: inout [Scene.Item]) {
