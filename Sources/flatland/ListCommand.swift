@@ -45,8 +45,25 @@ struct ListCommand: ParsableCommand {
     return out
   }
 
+  /// The method table, generated from the presets themselves (ALGORITHMS.md A3; the thesis's Table 1).
   static func methodListing() -> String {
-    MethodCatalog.entries.map { "\($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)\n" }
-      .joined()
+    let rows = MethodCatalog.table()
+    let header = ["name", "perturbation", "covariance", "penalty", "combination", "evals/step", "defaults", "source"]
+    var widths = header.map(\.count)
+    for row in rows {
+      for (i, cell) in row.enumerated() where i < widths.count - 1 { widths[i] = max(widths[i], cell.count) }
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { i, c in
+        i == cells.count - 1 ? c : c.padding(toLength: widths[i] + 2, withPad: " ", startingAt: 0)
+      }
+      .joined().trimmingCharacters(in: .whitespaces) + "\n"
+    }
+    var out = line(header) + line(widths.map { String(repeating: "─", count: $0) })
+    for row in rows { out += line(row) }
+    out += "\nEvery gradient method also takes lr, base (sgd|momentum|nesterov|adam), mu, wd, wd-mode, schedule;"
+    out += "\nmethods with a radius take radius (constant|linear|cosine|lr-proportional|grad-scaled|target-sharpness)."
+    out += "\nExample: flatland plot --method sam:rho=0.1 --method vsam:sigma=0.5,0.05 -o r.png\n"
+    return out
   }
 }

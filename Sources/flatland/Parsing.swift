@@ -79,4 +79,20 @@ enum Parse {
     }
     return names
   }
+
+  /// `--noise`: `S`, `SX,SY` or `hessian:S`; zero means exact gradients.
+  static func noise(_ text: String) throws -> NoiseModel {
+    let expected = "S, SX,SY or hessian:S with standard deviations ≥ 0"
+    if text.hasPrefix("hessian:") {
+      let s = try number(String(text.dropFirst("hessian:".count)), flag: "--noise")
+      guard s >= 0 else { throw FlatlandError.invalidValue(what: "--noise", text: text, expected: expected) }
+      return s == 0 ? .none : .hessian(scale: s)
+    }
+    let sigma =
+      text.contains(",") ? try pair(text, flag: "--noise") : Vec2(repeating: try number(text, flag: "--noise"))
+    guard sigma.x >= 0, sigma.y >= 0 else {
+      throw FlatlandError.invalidValue(what: "--noise", text: text, expected: expected)
+    }
+    return sigma == .zero ? .none : .gaussian(sigma: sigma)
+  }
 }

@@ -15,14 +15,20 @@ struct PlotCommand: ParsableCommand {
           -o routes.png --data routes.csv
       """)
 
-  @Option(parsing: .unconditional, help: "Landscape name (see 'flatland list landscapes').")
+  @Option(parsing: .unconditional, help: "Landscape name (see 'flatland list landscapes') or a formula in x and y.")
   var landscape = "two-valleys"
 
   @Option(parsing: .unconditional, help: "Landscape parameters, e.g. a=1,b=10.")
   var param: String?
 
-  @Option(parsing: .unconditional, help: "Comma-separated methods: sgd, momentum, sam, gsam, vsam.")
-  var methods = "sgd,sam"
+  @Option(
+    parsing: .unconditional, help: "Comma-separated presets sharing the flags below (see 'flatland list methods').")
+  var methods: String?
+
+  @Option(
+    parsing: .unconditionalSingleValue,
+    help: "One method with its own hyperparameters, NAME:key=value,…; repeatable (e.g. vsam:sigma=0.5,0.05).")
+  var method: [String] = []
 
   @Option(parsing: .unconditionalSingleValue, help: "Start X,Y; repeat for several starts.")
   var start: [String] = []
@@ -45,7 +51,9 @@ struct PlotCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Momentum μ for 'momentum'.")
   var momentum = "0.9"
 
-  @Option(parsing: .unconditional, help: "Standard deviation of Gaussian gradient noise (0: exact gradients).")
+  @Option(
+    parsing: .unconditional,
+    help: "Gradient noise: S (isotropic Gaussian), SX,SY (diagonal) or hessian:S (covariance S²|H|); 0 = exact.")
   var noise = "0"
 
   @Option(parsing: .unconditional, help: "Random seed (only matters with noise).")
@@ -105,11 +113,14 @@ struct PlotCommand: ParsableCommand {
     guard settings.sigma.x >= 0, settings.sigma.y >= 0 else {
       throw FlatlandError.invalidValue(what: "--sigma", text: sigma ?? "", expected: "two tolerances ≥ 0")
     }
-    let chosen = try Parse.methodNames(methods).map { try MethodCatalog.make($0, settings: settings) }
-    let noiseLevel = try Parse.number(noise, flag: "--noise")
-    guard noiseLevel >= 0 else {
-      throw FlatlandError.invalidValue(what: "--noise", text: noise, expected: "a standard deviation ≥ 0")
+    settings.populationSigma = 0.05 * Swift.min(info.window.width, info.window.height)
+    var chosen = try (methods.map { try Parse.methodNames($0) } ?? (method.isEmpty ? ["sgd", "sam"] : []))
+      .map { try MethodCatalog.make($0, settings: settings) }
+    for text in method {
+      let (name, overrides) = try MethodCatalog.parseSpecification(text)
+      chosen.append(try MethodCatalog.make(name, settings: settings, overrides: overrides))
     }
+    let noiseModel = try Parse.noise(noise)
     let (width, height) = try Parse.size(size)
     let gridNodes = try Parse.whole(grid, flag: "--grid", in: 20...4000)
     let seedValue = try Parse.seed(seed)
@@ -124,7 +135,7 @@ struct PlotCommand: ParsableCommand {
     }
     let experiment = RouteExperiment(
       landscape: surface, methods: chosen, starts: starts, steps: stepCount,
-      noise: noiseLevel > 0 ? .gaussian(noiseLevel) : .none, seed: seedValue)
+      noise: noiseModel, seed: seedValue)
     return PlotJob(
       experiment: experiment, output: output, data: data, width: width, height: height, grid: gridNodes, title: title)
   }

@@ -89,7 +89,20 @@ import Testing
   /// Each bad input: a one-line error naming the problem, a non-zero exit, and no output file.
   @Test(arguments: [
     (["--landscape", "himelblau"], "unknown landscape 'himelblau' (did you mean 'himmelblau'?)"),
-    (["--methods", "sgd,adam"], "unknown method 'adam'; accepted: sgd, momentum, sam, gsam, vsam"),
+    (["--methods", "sgd,adamw"], "unknown method 'adamw' (did you mean 'adam'?); accepted: sgd, momentum"),
+    (["--method", "sam:rho=0.1,alpha=2"], "unknown hyperparameter of method 'sam' 'alpha'; accepted: rho, radius"),
+    (["--method", "sam:rho=big"], "hyperparameter 'rho' of method 'sam': 'big' is not valid; expected a number in"),
+    (
+      ["--method", "vsam:sigma=0.5"],
+      "hyperparameter 'sigma' of method 'vsam': '0.5' is not valid; expected two numbers"
+    ),
+    (["--method", "sam:base=rmsprop"], "unknown value for hyperparameter 'base' of method 'sam' 'rmsprop'"),
+    (["--method", "sam:rho=0.1,rho=0.2"], "each hyperparameter once ('rho' is repeated)"),
+    (["--method", "adam:mu=0.5"], "unknown hyperparameter of method 'adam' 'mu'"),
+    (["--landscape", "x^2 + )"], "unexpected ')' at column 7"),
+    (["--landscape", "x^2 + sinn(y)"], "unknown name 'sinn' at column 7 (did you mean 'sin'?)"),
+    (["--landscape", "x^2", "--param", "b=2"], "unknown parameter of a formula landscape 'b'"),
+    (["--noise", "hessian:-1"], "--noise: 'hessian:-1' is not valid"),
     (["--landscape", "quadratic", "--param", "a=1,c=2"], "unknown parameter of landscape 'quadratic' 'c'"),
     (["--param", "s1x=abc"], "--param s1x: 'abc' is not valid; expected a finite number"),
     (["--lr", "fast"], "--lr: 'fast' is not valid; expected a finite number"),

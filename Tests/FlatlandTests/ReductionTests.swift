@@ -2,7 +2,8 @@ import Testing
 
 @testable import Flatland
 
-/// The special cases of ALGORITHMS.md hold along whole trajectories (200 steps, two landscapes).
+/// Every "Special cases" equivalence of ALGORITHMS.md Part B holds along whole trajectories
+/// (200 steps, two landscapes): the reduced method and its special case visit the same points.
 @Suite struct ReductionTests {
   static let cases: [(any Landscape, Vec2)] = [
     (Quadratic(a: 1, b: 10), Vec2(-1.6, 1.2)),
@@ -10,45 +11,109 @@ import Testing
   ]
 
   func maxDistance(_ a: Trajectory, _ b: Trajectory) -> Double {
-    zip(a.points, b.points).map { ($0 - $1).length }.max() ?? .infinity
+    guard a.points.count == b.points.count else { return .infinity }
+    return zip(a.points, b.points).map { ($0 - $1).length }.max() ?? .infinity
   }
 
-  func run(_ m: Method, _ index: Int) -> Trajectory {
+  func run(_ m: Method, _ index: Int, seed: UInt64 = 0) -> Trajectory {
     let (landscape, start) = Self.cases[index]
-    return RouteExperiment(landscape: landscape, methods: [m], starts: [start], steps: 200).run()[0]
+    return RouteExperiment(landscape: landscape, methods: [m], starts: [start], steps: 200, seed: seed).run()[0]
   }
 
-  @Test(arguments: [0, 1])
-  func samWithZeroRadiusIsSGD(_ i: Int) {
-    let sam = run(.sam(learningRate: 0.03, rho: 0), i)
-    let sgd = run(.sgd(learningRate: 0.03), i)
-    #expect(sam.points == sgd.points)
+  /// `lhs` and `rhs` (catalogue names with overrides, lr 0.03, ρ 0.1) trace the same route.
+  func expectSame(
+    _ lhs: (String, [String: String]), _ rhs: (String, [String: String]), _ i: Int, tolerance: Double = 1e-12
+  ) throws {
+    let settings = MethodCatalog.Settings(learningRate: 0.03, rho: 0.1)
+    let a = run(try MethodCatalog.make(lhs.0, settings: settings, overrides: lhs.1), i, seed: 3)
+    let b = run(try MethodCatalog.make(rhs.0, settings: settings, overrides: rhs.1), i, seed: 3)
+    #expect(maxDistance(a, b) <= tolerance, "\(lhs) vs \(rhs) on case \(i): \(maxDistance(a, b))")
   }
 
-  @Test(arguments: [0, 1])
-  func gsamWithZeroAlphaIsSAM(_ i: Int) {
-    let gsam = run(.gsam(learningRate: 0.03, rho: 0.1, alpha: 0), i)
-    let sam = run(.sam(learningRate: 0.03, rho: 0.1), i)
-    #expect(maxDistance(gsam, sam) <= 1e-12)
+  static let equivalences: [(String, (String, [String: String]), (String, [String: String]))] = [
+    ("sam ρ = 0 is sgd", ("sam", ["rho": "0"]), ("sgd", [:])),
+    ("gsam α = 0, constant ρ is sam", ("gsam", ["alpha": "0"]), ("sam", [:])),
+    (
+      "gsam α = 0, ρ_max ≠ ρ_min is sam with the lr-proportional radius",
+      ("gsam", ["alpha": "0", "rho-min": "0.02", "schedule": "cosine", "lr-final": "0.003"]),
+      ("sam", ["radius": "lr-proportional", "rho-min": "0.02", "schedule": "cosine", "lr-final": "0.003"])
+    ),
+    ("vasso θ = 1 is sam (ε 1e-7)", ("vasso", ["theta": "1"]), ("custom", ["epsilon": "1e-7"])),
+    ("fsam σ = 0 is sam", ("fsam", ["sigma": "0"]), ("sam", [:])),
+    ("looksam k = 1 is sam", ("looksam", ["k": "1"]), ("sam", [:])),
+    ("rst p = 1 is sam", ("rst", ["p": "1"]), ("sam", [:])),
+    ("rst p = 0 is sgd", ("rst", ["p": "0"]), ("sgd", [:])),
+    ("fisher-sam η = 0 is sam with ρ = γ", ("fisher-sam", ["eta": "0", "gamma": "0.07"]), ("sam", ["rho": "0.07"])),
+    ("ssam-f s = 0 is sam (ε 1e-7)", ("ssam-f", ["sparsity": "0"]), ("custom", ["epsilon": "1e-7"])),
+    ("ssam-d s = 0 is sam (ε 1e-7)", ("ssam-d", ["sparsity": "0"]), ("custom", ["epsilon": "1e-7"])),
+    ("ssam-f s = 1 is the base optimizer", ("ssam-f", ["sparsity": "1"]), ("sgd", [:])),
+    ("esam β = 1 is sam (ε 1e-7)", ("esam", ["beta": "1"]), ("custom", ["epsilon": "1e-7"])),
+    (
+      "esam β = 1 per coordinate is sam (ε 1e-7)", ("esam", ["beta": "1", "mode": "coordinate"]),
+      ("custom", ["epsilon": "1e-7"])
+    ),
+    (
+      "asam davda54 form is ASAM with η = 0 and ε 1e-12", ("asam", ["form": "davda54"]),
+      ("custom", ["covariance": "adaptive", "eta": "0"])
+    ),
+    ("random-sam σ = 0 is the base optimizer", ("random-sam", ["sigma": "0,0"]), ("sgd", [:])),
+    ("vsam σ = (1, 1) is sam", ("vsam", ["sigma": "1,1"]), ("sam", [:])),
+    ("vsam σ = (0.5, 0.5) is sam with radius ρ/2", ("vsam", ["sigma": "0.5,0.5"]), ("sam", ["rho": "0.05"])),
+    ("vsam σ = (2, 2) is sam with radius 2ρ", ("vsam", ["sigma": "2,2"]), ("sam", ["rho": "0.2"])),
+    ("weight decay λ = 0: coupled = in-loss", ("sam", ["wd": "0"]), ("sam", ["wd": "0", "wd-mode": "in-loss"])),
+    ("sam-inf ρ = 0 is sgd", ("sam-inf", ["rho": "0"]), ("sgd", [:])),
+    ("custom with the parts of gsam is gsam", ("custom", ["combination": "gsam"]), ("gsam", [:])),
+  ]
+
+  @Test(arguments: 0..<equivalences.count)
+  func specialCaseHolds(_ k: Int) throws {
+    let (_, lhs, rhs) = Self.equivalences[k]
+    for i in 0..<Self.cases.count { try expectSame(lhs, rhs, i) }
   }
 
-  @Test(arguments: [0, 1])
-  func vsamWithEqualSigmaIsSAMWithScaledRadius(_ i: Int) {
-    for c in [0.5, 2.0] {
-      let vsam = run(.vsam(learningRate: 0.03, rho: 0.1, sigma: Vec2(c, c)), i)
-      let sam = run(.sam(learningRate: 0.03, rho: c * 0.1), i)
-      #expect(maxDistance(vsam, sam) <= 1e-12, "c = \(c)")
+  /// ASAM with |w| ≪ η is SAM with radius ρη (approximately: T = η(1 + |w|/η)).
+  @Test func asamWithHugeEtaApproachesSAM() throws {
+    let settings = MethodCatalog.Settings(learningRate: 0.03, rho: 0.1)
+    let asam = try MethodCatalog.make("asam", settings: settings, overrides: ["eta": "1e8", "rho": "1e-9"])
+    for i in 0..<Self.cases.count {
+      #expect(maxDistance(run(asam, i), run(.sam(learningRate: 0.03, rho: 0.1), i)) <= 1e-6)
     }
   }
 
-  @Test func noMethodProducesNaNAtAZeroGradient() {
-    for method: Method in [
-      .sam(learningRate: 0.1, rho: 0.1), .gsam(learningRate: 0.1, rho: 0.1, alpha: 0.5),
-      .vsam(learningRate: 0.1, rho: 0.1, sigma: Vec2(1, 0.1)), .momentum(learningRate: 0.1),
-    ] {
-      let t = Runner.run(method, on: Quadratic(a: 1, b: 10), from: .zero, steps: 5)
-      #expect(t.points.allSatisfy { $0 == .zero }, "\(method.name)")
-      #expect(t.records.allSatisfy { $0.perturbation == .zero && $0.direction == .zero })
+  /// LookSAM with α = 0 is "SAM-k": a SAM step every k steps, plain gradient steps in between.
+  @Test func lookSAMWithZeroAlphaIsSAMEveryK() {
+    let bowl = Quadratic(a: 1, b: 10)
+    let t = Runner.run(preset("looksam", ["alpha": "0", "k": "3"]), on: bowl, from: Vec2(1, 0.5), steps: 12)
+    var w = Vec2(1, 0.5)
+    for k in 0..<12 {
+      let g = bowl.gradient(at: w)
+      let e = k % 3 == 0 ? 0.05 * g / (g.length + 1e-12) : .zero
+      w -= 0.01 * bowl.gradient(at: w + e)
+      #expect(close(t.points[k + 1], w, 1e-13), "step \(k + 1)")
+    }
+  }
+
+  /// ALGORITHMS.md A1: at exactly g = 0 the perturbation is zero and nothing becomes NaN, for every
+  /// preset, every documented variant and custom combinations of every axis.
+  @Test func noMethodProducesNaNAtAZeroGradient() throws {
+    let settings = MethodCatalog.Settings(learningRate: 0.1, rho: 0.1)
+    var specs: [(String, [String: String])] = MethodCatalog.names.map { ($0, [:]) } + MethodCatalog.variants
+    for covariance in ["isotropic", "diagonal", "learned", "adaptive", "fisher"] {
+      for combination in ["plain", "gsam", "looksam", "vasso", "fsam", "ssam-f", "ssam-d", "esam", "rst"] {
+        specs.append(("custom", ["covariance": covariance, "combination": combination, "penalty": "kl"]))
+      }
+    }
+    for perturbation in ["none", "worst-case-inf", "gaussian"] {
+      specs.append(("custom", ["perturbation": perturbation]))
+    }
+    for (name, overrides) in specs {
+      let method = try MethodCatalog.make(name, settings: settings, overrides: overrides)
+      let t = Runner.run(method, on: Quadratic(a: 1, b: 10), from: .zero, steps: 5, seed: 1)
+      #expect(t.steps == 5 && t.points.allSatisfy { $0.isFinite }, "\(name) \(overrides)")
+      #expect(t.records.allSatisfy { $0.direction.isFinite && $0.perturbation.isFinite }, "\(name) \(overrides)")
+      if case .gradient(let rule) = method.rule, case .worstCase = rule.perturbation {
+        #expect(t.records.allSatisfy { $0.perturbation == .zero }, "\(name) \(overrides)")
+      }
     }
   }
 }

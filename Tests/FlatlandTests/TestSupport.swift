@@ -31,3 +31,21 @@ struct ReferenceSteps: Decodable {
     return try! JSONDecoder().decode(ReferenceSteps.self, from: Data(contentsOf: url))
   }()
 }
+
+/// The committed output of Tests/Fixtures/reference_presets.py (every preset, independent Python).
+struct ReferencePresets: Decodable {
+  var steps: [String: [[Double]]]
+
+  static let shared: ReferencePresets = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/reference_presets.json")
+    // swift-format-ignore: NeverUseForceTry
+    return try! JSONDecoder().decode(ReferencePresets.self, from: Data(contentsOf: url))
+  }()
+}
+
+/// A preset from the catalogue, as the command line builds it (lr 0.01, ρ 0.05 unless overridden).
+func preset(_ name: String, _ overrides: [String: String] = [:]) -> Method {
+  // swift-format-ignore: NeverUseForceTry
+  try! MethodCatalog.make(name, settings: .init(learningRate: 0.01, rho: 0.05), overrides: overrides)
+}

@@ -48,6 +48,10 @@ public struct Dual2: LandscapeScalar, Equatable {
   }
   public static func sin(_ x: Dual2) -> Dual2 { x.mapped(Foundation.sin(x.value), Foundation.cos(x.value)) }
   public static func cos(_ x: Dual2) -> Dual2 { x.mapped(Foundation.cos(x.value), -Foundation.sin(x.value)) }
+  public static func tan(_ x: Dual2) -> Dual2 {
+    let t = Foundation.tan(x.value)
+    return x.mapped(t, 1 + t * t)
+  }
   public static func tanh(_ x: Dual2) -> Dual2 {
     let t = Foundation.tanh(x.value)
     return x.mapped(t, 1 - t * t)

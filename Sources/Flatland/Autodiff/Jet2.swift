@@ -71,6 +71,11 @@ public struct Jet2: LandscapeScalar, Equatable {
     let c = Foundation.cos(x.value)
     return x.mapped(c, -Foundation.sin(x.value), -c)
   }
+  public static func tan(_ x: Jet2) -> Jet2 {
+    let t = Foundation.tan(x.value)
+    let d1 = 1 + t * t
+    return x.mapped(t, d1, 2 * t * d1)
+  }
   public static func tanh(_ x: Jet2) -> Jet2 {
     let t = Foundation.tanh(x.value)
     let d1 = 1 - t * t

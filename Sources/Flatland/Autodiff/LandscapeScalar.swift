@@ -22,6 +22,7 @@ public protocol LandscapeScalar: Sendable {
   static func sqrt(_ x: Self) -> Self
   static func sin(_ x: Self) -> Self
   static func cos(_ x: Self) -> Self
+  static func tan(_ x: Self) -> Self
   static func tanh(_ x: Self) -> Self
   /// `|x|`, with derivative `sign(x)` and zero curvature (the kink at 0 gets derivative 0, never NaN).
   static func abs(_ x: Self) -> Self
@@ -48,6 +49,7 @@ extension Double: LandscapeScalar {
   public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
   public static func sin(_ x: Double) -> Double { Foundation.sin(x) }
   public static func cos(_ x: Double) -> Double { Foundation.cos(x) }
+  public static func tan(_ x: Double) -> Double { Foundation.tan(x) }
   public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
   public static func abs(_ x: Double) -> Double { Swift.abs(x) }
 }

@@ -71,4 +71,15 @@ public struct Sym2: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String { "[[\(xx), \(xy)], [\(xy), \(yy)]]" }
+
+  /// `|M|^½` restricted to the positive part of the spectrum: `Σ sqrt(max(λᵢ, 0))·vᵢvᵢᵀ`.
+  /// Used to draw noise with covariance `|H|` (negative curvature contributes nothing).
+  public var positiveSquareRoot: Sym2 {
+    let (low, high) = eigenvalues
+    let (vLow, vHigh) = eigenvectors
+    return Swift.max(low, 0).squareRoot() * Sym2.outer(vLow) + Swift.max(high, 0).squareRoot() * Sym2.outer(vHigh)
+  }
+
+  /// `M·v`.
+  public func applied(to v: Vec2) -> Vec2 { self * v }
 }

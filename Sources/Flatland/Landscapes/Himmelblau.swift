@@ -25,6 +25,7 @@ public struct Himmelblau: Landscape {
       contourScale: .logarithmic,
       suggested: SuggestedRun(
         starts: [Vec2(-1, 1), Vec2(0, -1), Vec2(1, 4.5), Vec2(-4.5, 0.5)], learningRate: 0.005, rho: 0.1,
-        steps: 300))
+        steps: 300),
+      expression: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2")
   }
 }

@@ -76,11 +76,18 @@ public struct LandscapeInfo: Sendable {
   public var contourScale: ContourScale
   /// Settings that give an instructive figure out of the box.
   public var suggested: SuggestedRun
+  /// The formula in the typed-formula grammar (`x^2 + 10*y^2`); parsing it gives the same landscape.
+  public var expression: String
+  /// The formula as Pango markup for figure titles (italic variables, true superscripts).
+  public var titleMarkup: String
 
   public init(
     name: String, summary: String, formula: String, domain: Box, window: Box,
-    minima: [KnownMinimum], contourScale: ContourScale = .linear, suggested: SuggestedRun
+    minima: [KnownMinimum], contourScale: ContourScale = .linear, suggested: SuggestedRun,
+    expression: String = "", titleMarkup: String? = nil
   ) {
+    self.expression = expression
+    self.titleMarkup = titleMarkup ?? escapeForMarkup(formula)
     self.name = name
     self.summary = summary
     self.formula = formula
@@ -136,4 +143,10 @@ public struct SuggestedRun: Sendable {
     self.steps = steps
     self.sigma = sigma
   }
+}
+
+/// `&`, `<` and `>` escaped for Pango markup.
+func escapeForMarkup(_ text: String) -> String {
+  text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    .replacingOccurrences(of: ">", with: "&gt;")
 }

@@ -72,7 +72,76 @@ public enum LandscapeCatalog {
       name: "scale-symmetric",
       parameters: [Parameter(name: "lambda", defaultValue: 0, summary: "weight of λ(x² + y²)")],
       build: { p in ScaleSymmetric(lambda: p("lambda")) }),
+    wellsEntry,
+    Entry(
+      name: "sharp-and-flat",
+      parameters: [
+        Parameter(name: "narrow-depth", defaultValue: 1.25, summary: "depth of the three narrow wells"),
+        Parameter(name: "narrow-width", defaultValue: 0.12, summary: "width of the narrow wells"),
+        Parameter(name: "wide-depth", defaultValue: 1, summary: "depth of the wide basin"),
+        Parameter(name: "wide-width", defaultValue: 0.8, summary: "width of the wide basin"),
+        Parameter(name: "lambda", defaultValue: 0.02, summary: "weight of the bowl λ(x² + y²)"),
+      ],
+      build: { p in
+        for width in ["narrow-width", "wide-width"] where !(p(width) > 0) {
+          throw FlatlandError.invalidParameter(
+            landscape: "sharp-and-flat", name: width, value: p(width), expected: "a width > 0")
+        }
+        return Wells.sharpAndFlat(
+          narrowDepth: p("narrow-depth"), narrowWidth: p("narrow-width"), wideDepth: p("wide-depth"),
+          wideWidth: p("wide-width"), bowl: p("lambda"))
+      }),
+    Entry(name: "booth", parameters: [], build: { _ in Booth() }),
+    Entry(name: "matyas", parameters: [], build: { _ in Matyas() }),
+    Entry(name: "beale", parameters: [], build: { _ in Beale() }),
+    Entry(name: "six-hump-camel", parameters: [], build: { _ in SixHumpCamel() }),
+    Entry(name: "three-hump-camel", parameters: [], build: { _ in ThreeHumpCamel() }),
+    Entry(name: "styblinski-tang", parameters: [], build: { _ in StyblinskiTang() }),
+    Entry(name: "goldstein-price", parameters: [], build: { _ in GoldsteinPrice() }),
+    Entry(name: "rastrigin", parameters: [], build: { _ in Rastrigin() }),
+    Entry(name: "ackley", parameters: [], build: { _ in Ackley() }),
+    Entry(name: "easom", parameters: [], build: { _ in Easom() }),
   ]
+
+  /// `wells`: up to four Gaussian wells, each with centre, depth, widths and rotation.
+  static let wellsEntry: Entry = {
+    let defaults: [(Double, Double, Double, Double, Double, Double)] = [
+      (-1, -0.5, 1, 0.5, 0.5, 0), (1, 0.5, 1.2, 0.2, 0.8, 30), (0.2, 1.5, 0.8, 0.3, 0.3, 0),
+      (-1, 1.5, 0.6, 0.6, 0.2, 0),
+    ]
+    var parameters = [Parameter(name: "count", defaultValue: 3, summary: "number of wells used (1–4)")]
+    for (i, d) in defaults.enumerated() {
+      let n = i + 1
+      parameters += [
+        Parameter(name: "x\(n)", defaultValue: d.0, summary: "centre x of well \(n)"),
+        Parameter(name: "y\(n)", defaultValue: d.1, summary: "centre y of well \(n)"),
+        Parameter(name: "d\(n)", defaultValue: d.2, summary: "depth of well \(n)"),
+        Parameter(name: "sx\(n)", defaultValue: d.3, summary: "width of well \(n) along its x axis"),
+        Parameter(name: "sy\(n)", defaultValue: d.4, summary: "width of well \(n) along its y axis"),
+        Parameter(name: "angle\(n)", defaultValue: d.5, summary: "rotation of well \(n) in degrees"),
+      ]
+    }
+    parameters.append(Parameter(name: "lambda", defaultValue: 0.05, summary: "weight of the bowl λ(x² + y²)"))
+    return Entry(
+      name: "wells", parameters: parameters,
+      build: { p in
+        let count = p("count")
+        guard count == count.rounded(), (1...4).contains(count) else {
+          throw FlatlandError.invalidParameter(
+            landscape: "wells", name: "count", value: count, expected: "1, 2, 3 or 4")
+        }
+        let wells = try (1...Int(count)).map { n in
+          for width in ["sx\(n)", "sy\(n)"] where !(p(width) > 0) {
+            throw FlatlandError.invalidParameter(
+              landscape: "wells", name: width, value: p(width), expected: "a width > 0")
+          }
+          return Wells.Well(
+            center: Vec2(p("x\(n)"), p("y\(n)")), depth: p("d\(n)"), width: Vec2(p("sx\(n)"), p("sy\(n)")),
+            angle: p("angle\(n)"))
+        }
+        return Wells(wells: wells, bowl: p("lambda"))
+      })
+  }()
 
   public static var names: [String] { entries.map(\.name) }
 
@@ -84,8 +153,30 @@ public enum LandscapeCatalog {
     return entry
   }
 
+  /// Whether `text` is meant as a formula rather than a catalogue name: anything but lowercase
+  /// letters and hyphens (`x^2 + 10*y^2`, `sin(x)*y`), or a lone `x` / `y`.
+  public static func looksLikeFormula(_ text: String) -> Bool {
+    text == "x" || text == "y" || text.contains { !($0.isLetter && $0.isLowercase) && $0 != "-" }
+  }
+
   /// Builds `name` with `parameters` overriding the defaults; unknown or non-finite values are errors.
+  /// A formula (see `looksLikeFormula`) becomes an `ExpressionLandscape`; its one parameter is
+  /// `window`, the half-width of the plot window.
   public static func make(_ name: String, parameters: [String: Double] = [:]) throws -> any Landscape {
+    if looksLikeFormula(name) {
+      for (key, value) in parameters where key != "window" || !(value > 0 && value.isFinite) {
+        guard key == "window" else {
+          throw FlatlandError.unknownName(kind: "parameter of a formula landscape", name: key, accepted: ["window"])
+        }
+        throw FlatlandError.invalidParameter(
+          landscape: "expression", name: key, value: value, expected: "a half-width > 0")
+      }
+      do {
+        return try ExpressionLandscape(parsing: name, window: parameters["window"] ?? 3)
+      } catch {
+        throw FlatlandError.invalidValue(what: "formula", text: name, expected: "a formula in x and y: \(error)")
+      }
+    }
     let entry = try entry(named: name)
     let accepted = entry.parameters.map(\.name)
     for (key, value) in parameters.sorted(by: { $0.key < $1.key }) {

@@ -54,7 +54,20 @@ public struct Quadratic: Landscape {
       window: Box(center: center, halfWidth: reach),
       minima: minima,
       suggested: SuggestedRun(
-        starts: [center + Vec2(-1.6, 1.2)], learningRate: 0.4 / sharpest, rho: 0.1, steps: 200))
+        starts: [center + Vec2(-1.6, 1.2)], learningRate: 0.4 / sharpest, rho: 0.1, steps: 200),
+      expression: expression)
+  }
+
+  /// The formula in the typed-formula grammar.
+  var expression: String {
+    let dx = center.x == 0 ? "x" : "(x - \(literal(center.x)))"
+    let dy = center.y == 0 ? "y" : "(y - \(literal(center.y)))"
+    if angle == 0 {
+      return "\(literal(a))*\(dx)^2 + \(literal(b))*\(dy)^2"
+    }
+    let u = "(\(literal(c))*\(dx) + \(literal(s))*\(dy))"
+    let v = "(\(literal(c))*\(dy) - \(literal(s))*\(dx))"
+    return "\(literal(a))*\(u)^2 + \(literal(b))*\(v)^2"
   }
 
   private func coefficient(_ v: Double) -> String { v == 1 ? "" : formatShort(v) }

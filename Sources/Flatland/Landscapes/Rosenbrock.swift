@@ -27,6 +27,7 @@ public struct Rosenbrock: Landscape {
       window: Box(x: (a - 3)...(a + 1.5), y: (a * a - 2)...(a * a + 2.5)),
       minima: minima,
       contourScale: .logarithmic,
-      suggested: SuggestedRun(starts: [Vec2(-1.5, 2)], learningRate: 0.0015, rho: 0.05, steps: 2000))
+      suggested: SuggestedRun(starts: [Vec2(-1.5, 2)], learningRate: 0.0015, rho: 0.05, steps: 2000),
+      expression: "(\(literal(a)) - x)^2 + \(literal(b))*(y - x^2)^2")
   }
 }

@@ -32,6 +32,7 @@ public struct ScaleSymmetric: Landscape {
       domain: Box(x: -20...20, y: -20...20),
       window: Box(x: -0.5...3.5, y: -0.5...3.5),
       minima: minima,
-      suggested: SuggestedRun(starts: [Vec2(3, 0.2)], learningRate: 0.02, rho: 0.1, steps: 800))
+      suggested: SuggestedRun(starts: [Vec2(3, 0.2)], learningRate: 0.02, rho: 0.1, steps: 800),
+      expression: "(x*y - 1)^2 + \(literal(lambda))*(x^2 + y^2)")
   }
 }

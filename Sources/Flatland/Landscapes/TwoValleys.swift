@@ -63,7 +63,9 @@ public struct TwoValleys: Landscape {
       window: Box(x: -2.5...2.5, y: -2.5...2.5),
       minima: minima,
       suggested: SuggestedRun(
-        starts: [Vec2(0.3, 2)], learningRate: 0.03, rho: 0.1, steps: 500, sigma: Vec2(0.15, 1)))
+        starts: [Vec2(0.3, 2)], learningRate: 0.03, rho: 0.1, steps: 500, sigma: Vec2(0.15, 1)),
+      expression: Wells.expression(
+        [first, second].map { Wells.Well(center: $0.center, depth: $0.depth, width: $0.width) }, bowl))
   }
 
   private func shapeLabel(_ w: Well) -> String {

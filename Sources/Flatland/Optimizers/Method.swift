@@ -1,36 +1,36 @@
-/// One optimizer of the SAM family, assembled from the parts of ALGORITHMS.md A3.
+/// One optimizer of the SAM family (or a zeroth-order baseline), assembled from the parts of
+/// ALGORITHMS.md A3.
 ///
-/// A method is data: a perturbation rule, a gradient-combination rule and a base optimizer. The
-/// presets (`Method.sam(…)`, `Method.gsam(…)`, …) are points in that space, so every method shares
-/// one step function and a special case such as "GSAM with α = 0 is SAM" holds by construction.
+/// A method is data: a `GradientRule` (perturbation × covariance × penalty × combination × radius ×
+/// base) or a `PopulationRule`, plus the names and hyperparameters a legend shows. The presets
+/// (`Method.sam(…)`, `Method.gsam(…)`, …) and every `custom` combination share one step function.
 ///
 /// ```swift
 /// let sam = Method.sam(learningRate: 0.05, rho: 0.1)
-/// var w = Vec2(1, 1), state = Method.State()
+/// var w = Vec2(1, 1), state = Method.State(totalSteps: 100)
 /// var oracle = Oracle(landscape: Quadratic(a: 1, b: 10))
 /// var rng = Xoshiro256StarStar(seed: 1)
 /// let record = sam.step(&w, state: &state, oracle: &oracle, rng: &rng)
 /// ```
 public struct Method: Sendable, Equatable {
-  /// Preset name used on the command line and in CSV files (`sam`).
+  /// Preset name used on the command line and in CSV files (`sam`); `custom` for user combinations.
   public var name: String
   /// Display name for legends (`SAM`).
   public var displayName: String
-  public var perturbation: Perturbation
-  public var combination: GradientCombination
-  public var base: BaseOptimizer
+  public var rule: Rule
   /// The hyperparameters a legend shows, in order (`ρ = 0.1`, `η = 0.03`).
   public var hyperparameters: [Hyperparameter]
 
-  public init(
-    name: String, displayName: String, perturbation: Perturbation, combination: GradientCombination,
-    base: BaseOptimizer, hyperparameters: [Hyperparameter]
-  ) {
+  /// The two kinds of update rule.
+  public enum Rule: Sendable, Equatable {
+    case gradient(GradientRule)
+    case population(PopulationRule)
+  }
+
+  public init(name: String, displayName: String, rule: Rule, hyperparameters: [Hyperparameter]) {
     self.name = name
     self.displayName = displayName
-    self.perturbation = perturbation
-    self.combination = combination
-    self.base = base
+    self.rule = rule
     self.hyperparameters = hyperparameters
   }
 
@@ -46,31 +46,31 @@ public struct Method: Sendable, Equatable {
 
   /// Everything a method carries from one step to the next.
   public struct State: Sendable, Equatable {
-    public var base = BaseOptimizer.State()
     public var step = 0
-    public init() {}
+    /// The run's length, for schedules.
+    public var totalSteps: Int
+    public var gradient = GradientRule.State()
+    public var population = PopulationRule.State()
+    public init(totalSteps: Int) { self.totalSteps = totalSteps }
   }
 
-  /// Gradient evaluations per step.
-  public var gradientEvaluationsPerStep: Int { perturbation.gradientEvaluations }
+  /// The gradient rule, when the method has one (every method but the zeroth-order ones).
+  public var gradientRule: GradientRule? {
+    if case .gradient(let r) = rule { return r }
+    return nil
+  }
 
-  /// One step of the common SAM-type shape (ALGORITHMS.md section 0): draw the batch, `g = g(w)`,
-  /// `e` from `g`, `g̃ = g(w + e)` under the same batch, combine, and let the base optimizer move
-  /// the unperturbed `w` (kept as is, never reconstructed by subtracting `e`).
+  /// One step (a generation for population methods): draws the batch, evaluates, moves `w`.
   public func step<L: Landscape, R: RandomNumberGeneratorWithGaussian>(
     _ w: inout Vec2, state: inout State, oracle: inout Oracle<L>, rng: inout R
   ) -> StepRecord {
-    oracle.beginStep(&rng)
-    let start = w
-    let g = oracle.gradient(at: w)
-    let e = perturbation.perturbation(for: g)
-    let perturbed = perturbation == .none ? g : oracle.gradient(at: w + e)
-    let d = combination.direction(clean: g, perturbed: perturbed)
-    base.update(&w, direction: d, state: &state.base)
-    state.step += 1
-    return StepRecord(
-      point: start, gradient: g, perturbation: e, perturbedGradient: perturbed, direction: d,
-      gradientEvaluations: perturbation.gradientEvaluations)
+    defer { state.step += 1 }
+    switch rule {
+    case .gradient(let r):
+      return r.step(&w, step: state.step, of: state.totalSteps, state: &state.gradient, oracle: &oracle, rng: &rng)
+    case .population(let r):
+      return r.step(&w, state: &state.population, oracle: &oracle, rng: &rng)
+    }
   }
 }
 
@@ -78,14 +78,23 @@ public struct Method: Sendable, Equatable {
 public struct StepRecord: Sendable, Equatable {
   /// The unperturbed point the step started from.
   public var point: Vec2
-  /// The clean gradient `g(w)` (with this step's noise).
+  /// The clean gradient `g(w)` (with this step's noise); for Gaussian perturbations the averaged
+  /// sampled gradient; zero for population methods.
   public var gradient: Vec2
-  /// The perturbation `e`; zero for methods without one.
+  /// The perturbation `e` (the last sample's for Gaussian perturbations); zero without one.
   public var perturbation: Vec2
   /// The gradient at `w + e` (equal to `gradient` without a perturbation).
   public var perturbedGradient: Vec2
   /// The direction handed to the base optimizer.
   public var direction: Vec2
+  /// The radius ρ used this step (0 when the step did not perturb).
+  public var radius: Double
+  /// The learning rate used this step.
+  public var learningRate: Double
+  /// The learned σ after the step (learned-covariance and population methods), else nil.
+  public var sigma: Vec2?
   /// Gradient evaluations spent by this step.
   public var gradientEvaluations: Int
+  /// Function (loss-only) evaluations spent by this step.
+  public var functionEvaluations: Int
 }

@@ -6,7 +6,7 @@
 public struct Oracle<L: Landscape>: Sendable {
   public let landscape: L
   public let noise: NoiseModel
-  /// Gradient evaluations so far.
+  /// Gradient evaluations so far (each also yields the loss, as a forward + backward pass does).
   public private(set) var gradientEvaluations = 0
   /// Function (loss-only) evaluations so far.
   public private(set) var functionEvaluations = 0
@@ -18,12 +18,16 @@ public struct Oracle<L: Landscape>: Sendable {
     self.noise = noise
   }
 
-  /// Draws this step's batch (noise sample). Deterministic oracles draw nothing, so adding noise
-  /// to one run never shifts the random stream of a noise-free one.
-  public mutating func beginStep<R: RandomNumberGeneratorWithGaussian>(_ rng: inout R) {
+  /// Draws this step's batch (noise sample) for a step that starts at `w`. Deterministic oracles
+  /// draw nothing, so adding noise to one run never shifts the random stream of a noise-free one.
+  public mutating func beginStep<R: RandomNumberGeneratorWithGaussian>(at w: Vec2, _ rng: inout R) {
     switch noise {
-    case .none: stepNoise = .zero
-    case .gaussian(let sigma): stepNoise = sigma * rng.nextGaussianPair()
+    case .none:
+      stepNoise = .zero
+    case .gaussian(let sigma):
+      stepNoise = sigma * rng.nextGaussianPair()
+    case .hessian(let scale):
+      stepNoise = scale * landscape.hessian(at: w).positiveSquareRoot.applied(to: rng.nextGaussianPair())
     }
   }
 
@@ -33,16 +37,24 @@ public struct Oracle<L: Landscape>: Sendable {
     return landscape.gradient(at: w) + stepNoise
   }
 
-  /// The loss at `w`; counts one function evaluation. (Additive gradient noise has no loss term.)
+  /// Loss and (noisy) gradient from one gradient evaluation.
+  public mutating func valueAndGradient(at w: Vec2) -> (value: Double, gradient: Vec2) {
+    gradientEvaluations += 1
+    let (v, g) = landscape.valueAndGradient(at: w)
+    return (v, g + stepNoise)
+  }
+
+  /// The loss at `w`; counts one function evaluation. (Gradient noise has no loss term.)
   public mutating func value(at w: Vec2) -> Double {
     functionEvaluations += 1
     return landscape.value(at: w)
   }
 }
 
-/// A generator that can draw Gaussian pairs: the toolkit's own `Xoshiro256StarStar`.
+/// A generator that can draw uniforms and Gaussian pairs: the toolkit's own `Xoshiro256StarStar`.
 public protocol RandomNumberGeneratorWithGaussian: RandomNumberGenerator {
   mutating func nextGaussianPair() -> Vec2
+  mutating func nextUniform() -> Double
 }
 
 extension Xoshiro256StarStar: RandomNumberGeneratorWithGaussian {}

@@ -15,11 +15,12 @@ public enum Runner {
     let radius = divergenceRadius ?? 100 * info.window.diagonal
     var rng = Xoshiro256StarStar(seed: seed, method: methodIndex, start: startIndex, repeat: repeatIndex)
     var oracle = Oracle(landscape: landscape, noise: noise)
-    var state = Method.State()
+    var state = Method.State(totalSteps: steps)
     var w = start
     var points = [start]
     var losses = [landscape.value(at: start)]
     var evaluations = [0]
+    var functionEvaluations = [0]
     var records: [StepRecord] = []
     points.reserveCapacity(steps + 1)
     losses.reserveCapacity(steps + 1)
@@ -37,6 +38,7 @@ public enum Runner {
       points.append(w)
       losses.append(loss)
       evaluations.append(oracle.gradientEvaluations)
+      functionEvaluations.append(oracle.functionEvaluations)
       records.append(record)
       if (w - info.window.center).length > radius {
         divergence = .diverged(step: k, reason: "left the radius \(formatShort(radius)) around the window")
@@ -46,7 +48,7 @@ public enum Runner {
     let outcome = divergence ?? classify(points, landscape: landscape, info: info)
     return Trajectory(
       method: method, run: startIndex, points: points, losses: losses, gradientEvaluations: evaluations,
-      records: records, outcome: outcome)
+      functionEvaluations: functionEvaluations, records: records, outcome: outcome)
   }
 
   /// Converged when the clean gradient at the end is tiny and the last steps stayed put;

@@ -10,6 +10,9 @@ public struct Trajectory: Sendable {
   public var losses: [Double]
   /// Cumulative gradient evaluations after step `k` (0 at the start).
   public var gradientEvaluations: [Int]
+  /// Cumulative function (loss-only) evaluations after step `k`: the cost of zeroth-order methods
+  /// and of target-sharpness radius control.
+  public var functionEvaluations: [Int]
   /// What each step did; `records[k]` is the step from `points[k]` to `points[k + 1]`.
   public var records: [StepRecord]
   public var outcome: Outcome

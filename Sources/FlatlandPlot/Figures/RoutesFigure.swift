@@ -41,7 +41,7 @@ public struct RoutesFigure {
     let methods = methodGroups()
 
     // --- Layout: title on top, axes left and bottom, colorbar and legend on the right.
-    let titleMarkup = title ?? "<b>\(escapeMarkup(info.name))</b>   \(escapeMarkup(info.formula))"
+    let titleMarkup = title ?? "<b>\(escapeMarkup(info.name))</b>   \(info.titleMarkup)"
     let titleHeight = measurer.size(of: titleMarkup, size: fonts.title).height
     let xTicks = NiceNumbers.ticks(field.box.xmin, field.box.xmax)
     let yTicks = NiceNumbers.ticks(field.box.ymin, field.box.ymax)
@@ -203,13 +203,16 @@ public struct RoutesFigure {
     let indent = 52 * fonts.legend / 17
     var lines: [LegendLine] = []
     for (i, group) in groups.enumerated() {
-      let parameters = group.method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", ")
+      let parameters = Self.wrapped(
+        group.method.hyperparameters.map { $0.symbol.isEmpty ? $0.text : "\($0.symbol) = \($0.text)" })
       lines.append(
         LegendLine(
           kind: .method(i), markup: "<b>\(escapeMarkup(group.method.displayName))</b>", size: fonts.legend,
           bold: false, indent: indent))
-      lines.append(
-        LegendLine(kind: .parameters, markup: escapeMarkup(parameters), size: fonts.small, bold: false, indent: indent))
+      for text in parameters {
+        lines.append(
+          LegendLine(kind: .parameters, markup: escapeMarkup(text), size: fonts.small, bold: false, indent: indent))
+      }
       for run in group.runs {
         let prefix = group.runs.count > 1 ? "start \(run.run + 1): " : ""
         lines.append(
@@ -228,6 +231,25 @@ public struct RoutesFigure {
         lines.append(LegendLine(kind: .note, markup: String(line), size: fonts.small, bold: false, indent: 0))
       }
     }
+    return lines
+  }
+
+  /// Joins items with ", " into lines of at most `width` characters, so long method descriptions
+  /// wrap instead of shrinking the whole legend.
+  static func wrapped(_ items: [String], width: Int = 44) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for item in items {
+      if current.isEmpty {
+        current = item
+      } else if current.count + 2 + item.count <= width {
+        current += ", " + item
+      } else {
+        lines.append(current + ",")
+        current = item
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
     return lines
   }
 

@@ -1,0 +1,36 @@
+/// A landscape typed by the user: `ExpressionLandscape(parsing: "x^2 + 10*y^2 - exp(-(x-1)^2)")`.
+///
+/// The formula is parsed once into an `ExpressionNode` and evaluated over the same scalar protocol
+/// as the built-ins, so gradients and Hessians are exact. Known minima are not known in advance;
+/// the window is the symmetric box `±window` (default ±3).
+public struct ExpressionLandscape: Landscape {
+  public let text: String
+  public let root: ExpressionNode
+  public let info: LandscapeInfo
+
+  public init(parsing text: String, window half: Double = 3) throws(ExpressionError) {
+    self.text = text
+    let tree = try ExpressionParser.parse(text)
+    root = tree
+    // A step size that is stable for the sharpest curvature seen at the start and the centre.
+    let start = Vec2(0.6 * half, 0.6 * half)
+    let curvature =
+      [start, .zero].map { w -> Double in
+        let (lo, hi) = tree.evaluate(Jet2.variables(at: w).x, Jet2.variables(at: w).y).hessian.eigenvalues
+        return Swift.max(Swift.abs(lo), Swift.abs(hi))
+      }.filter(\.isFinite).max() ?? 1
+    let lr = Swift.min(0.1, 0.5 / Swift.max(curvature, 1e-9))
+    info = LandscapeInfo(
+      name: "expression", summary: "a formula typed by the user", formula: root.unicode,
+      domain: Box(x: -1e6...1e6, y: -1e6...1e6), window: Box(x: -half...half, y: -half...half), minima: [],
+      suggested: SuggestedRun(starts: [start], learningRate: lr, rho: 0.05, steps: 500),
+      expression: text, titleMarkup: root.markup)
+  }
+
+  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T { root.evaluate(x, y) }
+
+  public func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>) {
+    let row = root.evaluateRow(y: y, x0: x0, dx: dx, count: out.count)
+    for i in out.indices { out[i] = row[i] }
+  }
+}

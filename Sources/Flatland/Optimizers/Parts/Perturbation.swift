@@ -1,0 +1,37 @@
+/// How a method moves away from `w` before its second look at the landscape
+/// (ALGORITHMS.md A3, the "perturbation" axis). The shape of the region comes from `Covariance`.
+public enum Perturbation: Sendable, Equatable {
+  /// No perturbation: one gradient per step (SGD, momentum, Adam).
+  case none
+  /// First-order worst case in the region `‖T⁻¹e‖_p ≤ ρ` (SAM and its relatives):
+  /// p = 2 gives `e = ρ·T²⊙a / (‖T⊙a‖ + ε)`, p = ∞ gives `e = ρ·T⊙sign(a)`, where `a` is the
+  /// ascent vector (the gradient, or VaSSO's / F-SAM's smoothed version of it).
+  case worstCase(norm: Norm)
+  /// `e = σ⊙ξ`, `ξ ~ N(0, I)`: random weight perturbation (random SAM, MFVI). The gradients at
+  /// `samples` independent draws are averaged; no clean gradient is taken.
+  case gaussian(samples: Int)
+
+  /// The dual pair of norms SAM's first-order solution depends on.
+  public enum Norm: String, Sendable, Equatable {
+    case l2 = "p = 2"
+    case lInfinity = "p = ∞"
+  }
+
+  /// The worst-case perturbation for ascent vector `a` with scaling `T` and radius `rho`.
+  ///
+  /// `epsilon` is the normalisation epsilon of the method's official code. At `T⊙a = 0` the
+  /// result is exactly zero, never NaN (ALGORITHMS.md A1), whatever the epsilon.
+  static func worstCase(_ a: Vec2, scale t: Vec2, rho: Double, epsilon: Double, norm: Norm) -> Vec2 {
+    switch norm {
+    case .l2:
+      let scaled = t * a
+      let length = scaled.length
+      guard length > 0 else { return .zero }
+      return (rho / (length + epsilon)) * (t * scaled)
+    case .lInfinity:
+      return rho * t * Vec2(sign(a.x), sign(a.y))
+    }
+  }
+
+  private static func sign(_ v: Double) -> Double { v > 0 ? 1 : (v < 0 ? -1 : 0) }
+}
