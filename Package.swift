@@ -37,6 +37,6 @@ let package = Package(
     ),
     .testTarget(name: "FlatlandTests", dependencies: ["Flatland"]),
     .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"]),
-    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland"]),
+    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland", "Flatland", "FlatlandPlot"]),
   ]
 )

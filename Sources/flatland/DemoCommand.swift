@@ -12,26 +12,64 @@ struct DemoCommand: ParsableCommand {
   var out = "plots"
 
   /// Each gallery figure: its file name and the `flatland plot` arguments that make it.
-  static let gallery: [(file: String, arguments: [String])] = [
-    (
-      "two-valleys-routes.png",
-      ["--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--start", "0.3,2", "--steps", "500"]
-    ),
-    (
-      "quadratic-sam-orbit.png",
-      [
-        "--landscape", "quadratic", "--param", "a=1,b=10", "--methods", "sgd,sam", "--start", "-1.6,1.2", "--lr",
-        "0.04", "--rho", "0.25", "--steps", "200",
-      ]
-    ),
-    (
-      "himmelblau-starts.png",
-      [
-        "--landscape", "himmelblau", "--methods", "sgd,sam", "--start", "-0.5,0.5", "--start", "0.5,-0.5",
-        "--start", "-1,4.5", "--start", "1,-4.5", "--lr", "0.005", "--rho", "0.5", "--steps", "400",
-      ]
-    ),
+  static let gallery: [(file: String, arguments: [String])] =
+    [
+      (
+        "two-valleys-routes.png",
+        ["--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--start", "0.3,2", "--steps", "500"]
+      ),
+      (
+        "quadratic-sam-orbit.png",
+        [
+          "--landscape", "quadratic", "--param", "a=1,b=10", "--methods", "sgd,sam", "--start", "-1.6,1.2", "--lr",
+          "0.04", "--rho", "0.25", "--steps", "200",
+        ]
+      ),
+      (
+        "himmelblau-starts.png",
+        [
+          "--landscape", "himmelblau", "--methods", "sgd,sam", "--start", "-0.5,0.5", "--start", "0.5,-0.5",
+          "--start", "-1,4.5", "--start", "1,-4.5", "--lr", "0.005", "--rho", "0.5", "--steps", "400",
+        ]
+      ),
+      (
+        "goldstein-price-routes.png",
+        ["--landscape", "goldstein-price", "--methods", "sgd,sam", "--start", "-0.3,0.5", "--steps", "1000"]
+      ),
+      (
+        "formula-routes.png",
+        [
+          "--landscape", "0.3*x^2 + y^2 - 1.2*exp(-10*((x-1)^2 + (y-0.5)^2))", "--methods", "sgd,sam,gsam",
+          "--start", "1.6,1.5", "--rho", "0.3",
+        ]
+      ),
+    ] + familyGallery
+
+  /// One figure per method family on each of the two reference landscapes (examples/families.sh).
+  static let families: [(slug: String, methods: [String])] = [
+    ("base", ["--methods", "sgd,momentum,nesterov,adam"]),
+    ("worst-case", ["--methods", "sam,sam-inf,asam,fisher-sam"]),
+    ("gsam-directions", ["--methods", "sam,gsam,vasso,fsam", "--method", "gsam:minimize-fp=false"]),
+    ("cheaper-sam", ["--methods", "sam,ssam-f,ssam-d,esam,looksam,rst"]),
+    ("variational", ["--methods", "sam,random-sam,mfvi,vsam", "--method", "vsam:learn=true"]),
+    ("zeroth-order", ["--methods", "sgd,es,snes,sep-cma-es"]),
   ]
+
+  static let familyLandscapes: [(name: String, arguments: [String])] = [
+    ("two-valleys", ["--start", "0.3,2", "--steps", "500"]),
+    ("himmelblau", ["--start", "-1,1", "--start", "0.5,-0.5", "--rho", "0.3", "--steps", "400"]),
+  ]
+
+  static var familyGallery: [(file: String, arguments: [String])] {
+    families.flatMap { family in
+      familyLandscapes.map { landscape in
+        (
+          "family-\(family.slug)-\(landscape.name).png",
+          ["--landscape", landscape.name] + landscape.arguments + family.methods
+        )
+      }
+    }
+  }
 
   func run() throws {
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -33,7 +33,7 @@ import Testing
     Case(key: "mfvi", name: "mfvi", overrides: ["sigma": "0.1,0.05"]),
     Case(key: "vsam", name: "vsam", overrides: ["sigma": "0.5,0.2"]),
     Case(key: "vsam-learned", name: "vsam", overrides: ["sigma": "0.5,0.2", "learn": "true"]),
-    Case(key: "es", name: "es", overrides: ["population": "8", "sigma": "0.1"]),
+    Case(key: "es", name: "es", overrides: ["population": "8", "sigma": "0.1", "lr": "0.01"]),
     Case(key: "snes", name: "snes", overrides: ["sigma": "0.2"]),
     Case(key: "sep-cma-es", name: "sep-cma-es", overrides: ["sigma": "0.2"]),
     Case(key: "sam-wd-coupled", name: "sam", overrides: ["wd": "0.1"]),

@@ -235,7 +235,9 @@ extension MethodCatalog {
       name: "es", family: .zerothOrder, summary: "OpenAI-ES, antithetic, centred ranks",
       paper: "Salimans et al. 2017 (1703.03864)", verification: "code (evosax)",
       options: [
-        Option("lr", .number(positive), "learning rate η") { .number($0.learningRate) },
+        // The rank-based estimate has size O(1/σ) whatever the landscape's gradient scale, so the
+        // gradient methods' η does not carry over; 0.05 is in ALGORITHMS.md 14.1's range for 2D.
+        Option("lr", .number(positive), "learning rate η of the estimate") { _ in .number(0.05) },
         Option("sigma", .number(positive), "noise scale σ") { .number($0.populationSigma) },
         Option("population", .whole(2...100_000), "candidates per generation (even)") { _ in .number(16) },
       ],

@@ -12,11 +12,13 @@ public struct ExpressionLandscape: Landscape {
     self.text = text
     let tree = try ExpressionParser.parse(text)
     root = tree
-    // A step size that is stable for the sharpest curvature seen at the start and the centre.
+    // A step size that is stable for the sharpest curvature on a coarse grid over the window.
     let start = Vec2(0.6 * half, 0.6 * half)
+    let probes = gridSeeds(Box(x: -half...half, y: -half...half), 15) + [start]
     let curvature =
-      [start, .zero].map { w -> Double in
-        let (lo, hi) = tree.evaluate(Jet2.variables(at: w).x, Jet2.variables(at: w).y).hessian.eigenvalues
+      probes.map { w -> Double in
+        let (x, y) = Jet2.variables(at: w)
+        let (lo, hi) = tree.evaluate(x, y).hessian.eigenvalues
         return Swift.max(Swift.abs(lo), Swift.abs(hi))
       }.filter(\.isFinite).max() ?? 1
     let lr = Swift.min(0.1, 0.5 / Swift.max(curvature, 1e-9))

@@ -99,7 +99,7 @@ public struct GoldsteinPrice: StandardFunction {
   static let domain = Box(x: -2...2, y: -2...2)
   static let window = Box(x: -2...2, y: -2...2)
   static let contourScale = ContourScale.logarithmic
-  static let suggested = SuggestedRun(starts: [Vec2(-1.5, 1.5)], learningRate: 1e-4, rho: 0.05, steps: 1000)
+  static let suggested = SuggestedRun(starts: [Vec2(-0.3, 0.5)], learningRate: 2e-5, rho: 0.05, steps: 1000)
   static let cached = GoldsteinPrice().makeInfo()
   public var info: LandscapeInfo { Self.cached }
   public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
