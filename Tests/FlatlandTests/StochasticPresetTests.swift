@@ -59,6 +59,31 @@ import Testing
     #expect(abs(sigma.x - expected.x) / expected.x < 0.25 && abs(sigma.y - expected.y) / expected.y < 0.25, "\(sigma)")
   }
 
+  /// Noise models (ALGORITHMS.md A5): the per-step draw has covariance diag(σ²) for diagonal
+  /// Gaussian noise and s²·|H(w)| for Hessian-shaped noise (here a rotated quadratic, so |H| has
+  /// off-diagonal terms and the square root must be the matrix one).
+  @Test func noiseDrawsHaveTheStatedCovariance() {
+    let rotated = Quadratic(a: 1, b: 10, angle: 30)
+    let h = rotated.hessian(at: .zero)
+    for (model, expected) in [
+      (NoiseModel.gaussian(sigma: Vec2(0.5, 2)), Sym2.diagonal(0.25, 4)), (.hessian(scale: 0.3), 0.09 * h),
+    ] {
+      var oracle = Oracle(landscape: rotated, noise: model)
+      var rng = Xoshiro256StarStar(seed: 9)
+      var sum = Sym2.zero
+      let n = 40_000
+      for _ in 0..<n {
+        oracle.beginStep(at: Vec2(0.4, -0.2), &rng)
+        sum = sum + Sym2.outer(oracle.stepNoise)
+      }
+      let c = (1 / Double(n)) * sum
+      // Each entry within 5 standard errors (≈ sqrt(2/n) relative for a Gaussian second moment).
+      let tolerance = 5 * (2.0 / Double(n)).squareRoot() * max(expected.xx, expected.yy)
+      #expect(abs(c.xx - expected.xx) < tolerance && abs(c.yy - expected.yy) < tolerance, "\(model): \(c)")
+      #expect(abs(c.xy - expected.xy) < tolerance, "\(model): \(c)")
+    }
+  }
+
   @Test func costsMatchTheTables() {
     let look = Runner.run(preset("looksam", ["k": "5"]), on: Self.bowl, from: Self.start, steps: 10)
     #expect(look.gradientEvaluations.last == 12)
