@@ -36,7 +36,7 @@ let package = Package(
       path: "examples/library-api"
     ),
     .testTarget(name: "FlatlandTests", dependencies: ["Flatland"]),
-    .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"]),
+    .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"], exclude: ["Golden"]),
     .testTarget(name: "FlatlandCLITests", dependencies: ["flatland", "Flatland", "FlatlandPlot"]),
   ]
 )

@@ -23,7 +23,7 @@ public enum FlatlandError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The accepted name nearest to `name` by edit distance, when it is close enough to be a typo.
-func closestMatch(to name: String, in accepted: [String]) -> String? {
+public func closestMatch(to name: String, in accepted: [String]) -> String? {
   let scored = accepted.map { ($0, editDistance(Array(name.lowercased()), Array($0.lowercased()))) }
   // Very short names (a, c) are too close to everything for a suggestion to mean anything.
   guard name.count >= 3, let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= Swift.max(1, name.count / 3) else {

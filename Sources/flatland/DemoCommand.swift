@@ -43,7 +43,60 @@ struct DemoCommand: ParsableCommand {
           "--start", "1.6,1.5", "--rho", "0.3",
         ]
       ),
-    ] + familyGallery
+    ] + kindGallery + familyGallery
+
+  /// One example of every figure kind and size preset (examples/figure-kinds.sh).
+  static let kindGallery: [(file: String, arguments: [String])] = [
+    (
+      "two-valleys-panels.png",
+      [
+        "--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--start", "0.3,2", "--panels", "methods",
+        "--contour-labels", "--trail", "fading", "--preset", "paper-wide", "--dpi", "200",
+      ]
+    ),
+    ("two-valleys-paper.png", ["--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--preset", "paper"]),
+    (
+      "two-valleys-poster.png",
+      ["--landscape", "two-valleys", "--methods", "sgd,sam,gsam,vsam", "--preset", "poster", "--dpi", "100"]
+    ),
+    (
+      "two-valleys-curves.png",
+      [
+        "curves", "--landscape", "two-valleys", "--methods", "sgd,sam,looksam,rst", "--noise", "0.3", "--repeats", "20",
+        "--x", "evaluations",
+      ]
+    ),
+    (
+      "two-valleys-sharpness.png",
+      [
+        "map", "--landscape", "two-valleys", "--quantity", "sharpness", "--rho", "0.05,0.1,0.2", "--grid", "72",
+        "--size", "1500x620",
+      ]
+    ),
+    (
+      "himmelblau-basins.png",
+      [
+        "map", "--landscape", "himmelblau", "--quantity", "basins", "--methods", "sgd,sam", "--rho", "0.5", "--steps",
+        "600", "--grid", "80", "--size", "1400x700",
+      ]
+    ),
+    ("himmelblau-curvature.png", ["map", "--landscape", "himmelblau", "--quantity", "lambda-min", "--grid", "120"]),
+    (
+      "gsam-slice.png",
+      [
+        "slice", "--landscape", "0.1*x^2 - 1.2*exp(-30*(x-1)^2) - exp(-(x+1)^2)", "--param", "window=2.5", "--rho",
+        "0.25",
+      ]
+    ),
+    (
+      "sam-step-slide.png",
+      ["schematic", "--landscape", "two-valleys", "--at", "0.45,0.6", "--methods", "sam", "--rho", "0.25"]
+    ),
+    (
+      "vsam-step-slide.png",
+      ["schematic", "--landscape", "two-valleys", "--at", "0.45,0.6", "--method", "vsam:sigma=0.3,1,rho=0.25"]
+    ),
+  ]
 
   /// One figure per method family on each of the two reference landscapes (examples/families.sh).
   static let families: [(slug: String, methods: [String])] = [
@@ -75,7 +128,10 @@ struct DemoCommand: ParsableCommand {
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     for (file, arguments) in Self.gallery {
       let path = (out as NSString).appendingPathComponent(file)
-      let command = try PlotCommand.parse(arguments + ["-o", path])
+      // The first argument names the command when it is not `plot`.
+      var command = try FlatlandCommand.parseAsRoot(
+        (["curves", "map", "slice", "schematic"].contains(arguments.first ?? "") ? arguments : ["plot"] + arguments)
+          + ["-o", path])
       try command.run()
       print("wrote \(path)")
     }

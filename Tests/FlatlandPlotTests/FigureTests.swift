@@ -14,8 +14,7 @@ import Testing
     ).run()
     let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 160, ny: 160)
     var figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
-    figure.width = 640
-    figure.height = 480
+    figure.resize(width: 640, height: 480)
     return figure
   }
 
@@ -73,7 +72,7 @@ import Testing
       Issue.record("no plot area")
       return
     }
-    let frame = PlotFrame(window: figure.field.box, rect: plot)
+    let frame = ChartFrame(window: figure.field.box, rect: plot)
     let lowest = figure.levels.bandColor(1, colormap: .viridis)
     let atMinimum = frame.point(Vec2(0.3, 0))
     let pixel = image.pixel(Int(atMinimum.x), Int(atMinimum.y))
@@ -102,7 +101,7 @@ import Testing
     }
     let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 40, ny: 40)
     let figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
-    let frame = PlotFrame(window: landscape.info.window, rect: Rect(x: 0, y: 0, width: 100, height: 100))
+    let frame = ChartFrame(window: landscape.info.window, rect: Rect(x: 0, y: 0, width: 100, height: 100))
     let visible = figure.visiblePoints(runs[0], frame: frame)
     let firstExit = runs[0].points.firstIndex { !landscape.info.window.contains($0) }!
     #expect(visible.count == firstExit + 1 && visible.count < runs[0].points.count)

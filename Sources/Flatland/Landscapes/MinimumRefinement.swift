@@ -19,6 +19,10 @@ public func refineMinimum<L: Landscape>(of landscape: L, near guess: Vec2, label
     guard w.isFinite, (w - guess).length < 1 else { return nil }
     if delta.length <= 1e-15 * Swift.max(1, w.length) { break }
   }
+  // Round-off residue such as 8e-18 for an exact 0 would only clutter legends.
+  let scale = Swift.max(1, w.length)
+  if Swift.abs(w.x) < 1e-13 * scale { w.x = 0 }
+  if Swift.abs(w.y) < 1e-13 * scale { w.y = 0 }
   let j = landscape.jet(at: w)
   let (lo, hi) = j.hessian.eigenvalues
   guard lo > 0 else { return nil }

@@ -97,4 +97,24 @@ public struct StepRecord: Sendable, Equatable {
   public var gradientEvaluations: Int
   /// Function (loss-only) evaluations spent by this step.
   public var functionEvaluations: Int
+
+  /// A step that did nothing at `w` (no evaluation, no move).
+  public static func idle(at w: Vec2) -> StepRecord {
+    StepRecord(
+      point: w, gradient: .zero, perturbation: .zero, perturbedGradient: .zero, direction: .zero, radius: 0,
+      learningRate: 0, sigma: nil, gradientEvaluations: 0, functionEvaluations: 0)
+  }
+}
+
+extension Method {
+  /// The shape SAM-type methods perturb within at `w` (for lecture schematics): the radius ρ and
+  /// the axis scale `T` of `‖T⁻¹e‖ ≤ ρ`, or a Gaussian's σ (with `rho` 1); `nil` without a perturbation.
+  public func perturbationRegion(at w: Vec2, gradient g: Vec2) -> (rho: Double, scale: Vec2, gaussian: Bool)? {
+    guard case .gradient(let rule) = rule else { return nil }
+    switch rule.perturbation {
+    case .none: return nil
+    case .worstCase: return (rule.rho, rule.covariance.scale(at: w, gradient: g, learned: nil), false)
+    case .gaussian: return (1, rule.covariance.scale(at: w, gradient: g, learned: nil), true)
+    }
+  }
 }

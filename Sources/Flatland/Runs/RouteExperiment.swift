@@ -9,11 +9,14 @@ public struct RouteExperiment: Sendable {
   public var steps: Int
   public var noise: NoiseModel
   public var seed: UInt64
+  /// Runs per method and start; repeats differ only in their random stream (noise, sampling).
+  public var repeats: Int
 
   public init(
     landscape: any Landscape, methods: [Method], starts: [Vec2], steps: Int, noise: NoiseModel = .none,
-    seed: UInt64 = 0
+    seed: UInt64 = 0, repeats: Int = 1
   ) {
+    self.repeats = max(1, repeats)
     self.landscape = landscape
     self.methods = methods
     self.starts = starts
@@ -22,19 +25,23 @@ public struct RouteExperiment: Sendable {
     self.seed = seed
   }
 
-  /// Trajectories ordered by method, then start.
+  /// Trajectories ordered by method, then start, then repeat.
   public func run() -> [Trajectory] {
     var out: [Trajectory] = []
     for (m, method) in methods.enumerated() {
       for (r, start) in starts.enumerated() {
-        out.append(runOne(landscape, method, start, m, r))
+        for k in 0..<repeats { out.append(runOne(landscape, method, start, m, r, k)) }
       }
     }
     return out
   }
 
   // Opens the existential once per run so the whole loop is specialised for the concrete landscape.
-  private func runOne<L: Landscape>(_ l: L, _ method: Method, _ start: Vec2, _ m: Int, _ r: Int) -> Trajectory {
-    Runner.run(method, on: l, from: start, steps: steps, noise: noise, seed: seed, methodIndex: m, startIndex: r)
+  private func runOne<L: Landscape>(_ l: L, _ method: Method, _ start: Vec2, _ m: Int, _ r: Int, _ k: Int)
+    -> Trajectory
+  {
+    Runner.run(
+      method, on: l, from: start, steps: steps, noise: noise, seed: seed, methodIndex: m, startIndex: r,
+      repeatIndex: k)
   }
 }

@@ -46,9 +46,11 @@ public enum Runner {
       }
     }
     let outcome = divergence ?? classify(points, landscape: landscape, info: info)
-    return Trajectory(
+    var trajectory = Trajectory(
       method: method, run: startIndex, points: points, losses: losses, gradientEvaluations: evaluations,
       functionEvaluations: functionEvaluations, records: records, outcome: outcome)
+    trajectory.repetition = repeatIndex
+    return trajectory
   }
 
   /// Converged when the clean gradient at the end is tiny and the last steps stayed put;

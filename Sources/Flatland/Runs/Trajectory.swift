@@ -16,6 +16,8 @@ public struct Trajectory: Sendable {
   /// What each step did; `records[k]` is the step from `points[k]` to `points[k + 1]`.
   public var records: [StepRecord]
   public var outcome: Outcome
+  /// Which repeat of the same method and start this is (repeats differ only in their noise).
+  public var repetition = 0
 
   /// Steps actually taken (fewer than requested when the run diverged).
   public var steps: Int { points.count - 1 }

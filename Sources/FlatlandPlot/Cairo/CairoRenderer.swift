@@ -27,14 +27,15 @@ public enum RenderError: Error, CustomStringConvertible {
 ///
 /// Same scene, same bytes: PNG has no timestamp, and the PDF creation date is pinned.
 public enum CairoRenderer {
-  public static func render(_ scene: Scene, as format: ImageFormat) throws -> Data {
+  /// `pixelScale` is PNG pixels per scene point (`dpi / 72`); vector formats keep points.
+  public static func render(_ scene: Scene, as format: ImageFormat, pixelScale: Double = 1) throws -> Data {
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
     switch format {
     case .png:
       surface = cairo_image_surface_create(
-        CAIRO_FORMAT_ARGB32, Int32(scene.width.rounded()), Int32(scene.height.rounded()))
+        CAIRO_FORMAT_ARGB32, Int32((scene.width * pixelScale).rounded()), Int32((scene.height * pixelScale).rounded()))
     case .svg:
       surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
     case .pdf:
@@ -49,6 +50,7 @@ public enum CairoRenderer {
     try check(cairo_surface_status(surface))
     guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
     defer { cairo_destroy(cr) }
+    if format == .png, pixelScale != 1 { cairo_scale(cr, pixelScale, pixelScale) }
     let painter = Painter(cr: cr)
     painter.paint(scene)
     try check(cairo_status(cr))
@@ -105,6 +107,8 @@ struct Painter {
       cairo_stroke(cr)
     case .text(let text):
       TextEngine.draw(text, on: cr)
+    case .image(let pixels, let rect, let smooth):
+      drawImage(pixels, in: rect, smooth: smooth)
     case .clipped(let rect, let items):
       cairo_save(cr)
       cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
@@ -115,6 +119,41 @@ struct Painter {
   }
 
   func set(_ c: Color) { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+
+  func drawImage(_ pixels: Scene.Pixels, in rect: Rect, smooth: Bool) {
+    // A surface that owns its memory: PDF and SVG surfaces may read the image after this call.
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixels.width), Int32(pixels.height)),
+      cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface)
+    else { return }
+    defer { cairo_surface_destroy(surface) }
+    cairo_surface_flush(surface)
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    let bytes = data
+    for y in 0..<pixels.height {
+      for x in 0..<pixels.width {
+        let c = pixels.colors[y * pixels.width + x]
+        let o = y * stride + 4 * x
+        // CAIRO_FORMAT_RGB24 is a native-endian 32-bit word 0x00RRGGBB: B, G, R, unused on little-endian.
+        bytes[o] = UInt8((c.blue * 255).rounded())
+        bytes[o + 1] = UInt8((c.green * 255).rounded())
+        bytes[o + 2] = UInt8((c.red * 255).rounded())
+      }
+    }
+    cairo_surface_mark_dirty(surface)
+    do {
+      cairo_save(cr)
+      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+      cairo_clip(cr)
+      cairo_translate(cr, rect.x, rect.y)
+      cairo_scale(cr, rect.width / Double(pixels.width), rect.height / Double(pixels.height))
+      cairo_set_source_surface(cr, surface, 0, 0)
+      let pattern = cairo_get_source(cr)
+      cairo_pattern_set_filter(pattern, smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
+      cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+      cairo_paint(cr)
+      cairo_restore(cr)
+    }
+  }
 
   func add(_ path: Path) {
     cairo_new_path(cr)

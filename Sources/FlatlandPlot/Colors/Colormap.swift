@@ -1,14 +1,61 @@
+import Flatland
+
 /// A continuous colour scale sampled at `t ∈ [0, 1]`.
+///
+/// ```swift
+/// Colormap.viridis.color(at: 0.5)
+/// try Colormap.named("magma_r")     // reversed
+/// ```
 public struct Colormap: Sendable {
   public var name: String
   let table: [(Double, Double, Double)]
+  /// Whether `t` runs from the end of the table to its start.
+  public var isReversed = false
+  /// Diverging maps have a neutral middle (for signed quantities centred at 0).
+  public var isDiverging = false
 
   /// viridis: perceptually uniform, colour-blind safe, prints in greyscale (the default).
   public static let viridis = Colormap(name: "viridis", table: ColormapTables.viridis)
+  public static let magma = Colormap(name: "magma", table: ColormapTables.magma)
+  public static let inferno = Colormap(name: "inferno", table: ColormapTables.inferno)
+  public static let plasma = Colormap(name: "plasma", table: ColormapTables.plasma)
+  /// cividis: optimised for colour-vision deficiency (Nuñez, Anderton & Renslow 2018).
+  public static let cividis = Colormap(name: "cividis", table: ColormapTables.cividis)
+  /// coolwarm: Moreland's diverging blue–grey–red map, for signed quantities such as λ_min.
+  public static let coolwarm = Colormap(name: "coolwarm", table: ColormapTables.coolwarm, isDiverging: true)
+
+  public static let all: [Colormap] = [.viridis, .magma, .inferno, .plasma, .cividis, .coolwarm]
+
+  init(name: String, table: [(Double, Double, Double)], isDiverging: Bool = false) {
+    self.name = name
+    self.table = table
+    self.isDiverging = isDiverging
+  }
+
+  /// The same map run backwards (`viridis_r`).
+  public var reversed: Colormap {
+    var r = self
+    r.isReversed.toggle()
+    r.name = isReversed ? String(name.dropLast(2)) : name + "_r"
+    return r
+  }
+
+  /// Every accepted name, each reversible with `_r`.
+  public static var names: [String] { all.map(\.name) + all.map { $0.name + "_r" } }
+
+  /// The map called `name` (`magma`, `cividis_r`, …) or an error listing the accepted names.
+  public static func named(_ name: String) throws -> Colormap {
+    let base = name.hasSuffix("_r") ? String(name.dropLast(2)) : name
+    guard let map = all.first(where: { $0.name == base }) else {
+      throw FlatlandError.unknownName(kind: "colormap", name: name, accepted: names)
+    }
+    return name.hasSuffix("_r") ? map.reversed : map
+  }
 
   /// The colour at `t` (clamped to `[0, 1]`), linearly interpolated between table entries.
   public func color(at t: Double) -> Color {
-    let clamped = t.isNaN ? 0 : Swift.min(1, Swift.max(0, t))
+    var clamped = t.isNaN ? 0 : Swift.min(1, Swift.max(0, t))
+    if isReversed { clamped = 1 - clamped }
     let position = clamped * Double(table.count - 1)
     let i = Swift.min(table.count - 2, Int(position))
     let f = position - Double(i)

@@ -28,23 +28,78 @@ public struct ContourLevels: Sendable {
     ContourLevels(scale: .linear, levels: NiceNumbers.covering(low, high, maxIntervals: bands))
   }
 
-  /// `{1, 2, 5} × 10^k` levels of `L − floor` from about `1e-3` of the range up to the range.
-  public static func logarithmic(floor: Double, high: Double) -> ContourLevels {
+  /// `{1, 2, 5} × 10^k` levels of `L − floor` from `lowest` (default: about `1e-3.5` of the range)
+  /// up to the range; everything below the lowest level is one "under" band.
+  public static func logarithmic(floor: Double, high: Double, lowest: Double? = nil) -> ContourLevels {
     let range = Swift.max(high - floor, 1e-300)
-    let lowest = pow(10, (log10(range) - 3.5).rounded(.down))
-    let steps = NiceNumbers.logarithmic(lowest, range)
+    let bottom =
+      lowest.map { Swift.min(Swift.max($0, range * 1e-12), range / 10) }
+      ?? pow(10, (log10(range) - 3.5).rounded(.down))
+    let steps = NiceNumbers.logarithmic(bottom, range)
     return ContourLevels(scale: .logarithmic(offset: floor), levels: steps.map { floor + $0 })
   }
 
-  /// The default for a landscape: its contour-scale hint, over the field's finite range.
+  /// Equal-area levels: each band covers about the same share of the grid (quantiles of the field),
+  /// so every part of the window gets colour detail whatever the landscape's range.
+  public static func quantile(of field: ScalarField, bands: Int = 14) -> ContourLevels {
+    let sorted = field.sortedSample(limit: 250_000)
+    guard sorted.count >= 2, let first = sorted.first, let last = sorted.last, last > first else {
+      return ContourLevels(scale: .linear, levels: [0, 1])
+    }
+    var levels: [Double] = [first]
+    for k in 1..<bands {
+      let v = sorted[Swift.min(sorted.count - 1, k * sorted.count / bands)]
+      if v > levels[levels.count - 1] * (1 + 1e-12) + 1e-300 { levels.append(v) }
+    }
+    if last > levels[levels.count - 1] { levels.append(last) }
+    return ContourLevels(scale: .linear, levels: levels)
+  }
+
+  /// Levels given by the user: at least two, finite, strictly increasing.
+  public static func explicit(_ values: [Double]) throws -> ContourLevels {
+    guard values.count >= 2, values.allSatisfy(\.isFinite), zip(values, values.dropFirst()).allSatisfy({ $0 < $1 })
+    else {
+      throw FlatlandError.invalidValue(
+        what: "--levels", text: values.map { formatShort($0) }.joined(separator: ","),
+        expected: "at least two finite, strictly increasing levels")
+    }
+    return ContourLevels(scale: .linear, levels: values)
+  }
+
+  /// The default for a landscape: log-spaced levels of `L − L_min` when its metadata asks for them
+  /// or when most of the window sits in a tiny fraction of the range (the median is below 2% of the
+  /// way from the minimum to the maximum), linear levels otherwise. Log levels start near the 0.1%
+  /// quantile of `L − L_min`, so the basins keep their detail (Goldstein–Price spans six decades).
   public static func automatic(for info: LandscapeInfo, field: ScalarField) -> ContourLevels {
     guard let range = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
-    switch info.contourScale {
-    case .linear:
-      return linear(low: range.min, high: range.max)
-    case .logarithmic:
-      let floor = Swift.min(range.min, info.minima.map(\.value).min() ?? range.min)
-      return logarithmic(floor: floor, high: range.max)
+    let floor = Swift.min(range.min, info.minima.map(\.value).filter(\.isFinite).min() ?? range.min)
+    let sorted = field.sortedSample()
+    let median = sorted[sorted.count / 2]
+    let skewed = range.max > floor && (median - floor) < 0.02 * (range.max - floor)
+    guard info.contourScale == .logarithmic || skewed else { return linear(low: range.min, high: range.max) }
+    let low = sorted[sorted.count / 1000] - floor
+    return logarithmic(floor: floor, high: range.max, lowest: low > 0 ? low : nil)
+  }
+
+  /// `auto`, `linear`, `log`, `quantile` or a comma-separated list of levels.
+  public static func parse(_ text: String, for info: LandscapeInfo, field: ScalarField) throws -> ContourLevels {
+    switch text {
+    case "auto": return automatic(for: info, field: field)
+    case "linear":
+      guard let r = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
+      return linear(low: r.min, high: r.max)
+    case "log":
+      guard let r = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
+      let floor = Swift.min(r.min, info.minima.map(\.value).filter(\.isFinite).min() ?? r.min)
+      return logarithmic(floor: floor, high: r.max)
+    case "quantile": return quantile(of: field)
+    default:
+      let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+        throw FlatlandError.invalidValue(
+          what: "--levels", text: text, expected: "auto, linear, log, quantile or numbers such as 0,1,2,5")
+      }
+      return try explicit(parts.compactMap { $0 })
     }
   }
 
@@ -72,5 +127,18 @@ public struct ContourLevels: Sendable {
     let lowestIndex = isLogarithmic ? 0 : 1
     let t = Double(k - lowestIndex) / Double(Swift.max(1, n - (isLogarithmic ? 0 : 1)))
     return colormap.color(at: t)
+  }
+}
+
+extension ScalarField {
+  /// Finite values, sorted: all of them for small grids, an even subsample of about `limit` for big
+  /// ones (quantiles of a 640 000-node grid do not need a full sort).
+  func sortedSample(limit: Int = 40_000) -> [Double] {
+    let step = Swift.max(1, values.count / limit)
+    var sample: [Double] = []
+    sample.reserveCapacity(values.count / step + 1)
+    for k in stride(from: 0, to: values.count, by: step) where values[k].isFinite { sample.append(values[k]) }
+    if sample.isEmpty { sample = [0] }
+    return sample.sorted()
   }
 }

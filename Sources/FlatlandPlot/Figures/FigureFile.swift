@@ -3,11 +3,12 @@ import Foundation
 
 /// Renders a scene in the format named by the file's extension and writes it atomically.
 public enum FigureFile {
-  public static func write(_ scene: Scene, to path: String) throws {
+  /// `pixelScale` (PNG pixels per point, `dpi / 72`) applies to PNG only.
+  public static func write(_ scene: Scene, to path: String, pixelScale: Double = 1) throws {
     guard let format = ImageFormat(path: path) else {
       throw OutputError.cannotWrite(path: path, reason: "unsupported extension; use .png, .svg or .pdf")
     }
-    let data = try CairoRenderer.render(scene, as: format)
+    let data = try CairoRenderer.render(scene, as: format, pixelScale: pixelScale)
     try AtomicFile.write(data, to: URL(fileURLWithPath: path))
   }
 }

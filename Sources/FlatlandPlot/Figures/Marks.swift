@@ -36,4 +36,28 @@ public enum Marks {
       closed: true)
     return p
   }
+
+  /// A straight arrow from `from` to `to`: a shaft that stops where the head begins, and the head.
+  /// Draw the shaft with `stroke` and fill the head.
+  public static func arrow(from: Point, to: Point, headLength: Double) -> (shaft: Path, head: Path) {
+    let dx = to.x - from.x
+    let dy = to.y - from.y
+    let length = (dx * dx + dy * dy).squareRoot()
+    guard length > 0 else { return (Path(), Path()) }
+    let head = min(headLength, 0.6 * length)
+    var shaft = Path()
+    shaft.polyline([from, Point(to.x - 0.8 * head * dx / length, to.y - 0.8 * head * dy / length)])
+    return (shaft, arrowhead(tip: to, direction: (dx, dy), length: head))
+  }
+
+  /// An axis-aligned ellipse with semi-axes `rx`, `ry` as a polygon of 96 vertices.
+  public static func ellipse(center c: Point, rx: Double, ry: Double) -> Path {
+    var p = Path()
+    p.polyline(
+      (0..<96).map { k in
+        let t = Double(k) * 2 * Double.pi / 96
+        return Point(c.x + rx * cos(t), c.y + ry * sin(t))
+      }, closed: true)
+    return p
+  }
 }

@@ -41,6 +41,22 @@ public struct Scene: Sendable {
     case text(Text)
     /// Items drawn with a rectangular clip.
     case clipped(Rect, [Item])
+    /// A grid of colours stretched over a rectangle (heatmaps); `smooth` interpolates between
+    /// cells, otherwise each cell is a crisp block (categorical maps).
+    case image(Pixels, Rect, smooth: Bool)
+  }
+
+  /// Opaque colours in rows from the top, `width × height`.
+  public struct Pixels: Sendable {
+    public var width: Int
+    public var height: Int
+    public var colors: [Color]
+    public init(width: Int, height: Int, colors: [Color]) {
+      precondition(colors.count == width * height, "one colour per pixel")
+      self.width = width
+      self.height = height
+      self.colors = colors
+    }
   }
 
   /// A line of text: Pango markup (`<i>x</i>`, `<sub>`, `<sup>`, `<b>`), already escaped.

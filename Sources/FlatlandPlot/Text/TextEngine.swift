@@ -15,6 +15,11 @@ enum TextEngine {
 
   /// A Pango layout for `text` on `cr`, with hint metrics off so that measured and drawn extents
   /// agree between PNG, SVG and PDF surfaces. Caller releases it with `g_object_unref`.
+  /// Whether Pango accepts `markup` (invalid markup would be drawn as literal text).
+  static func isValidMarkup(_ markup: String) -> Bool {
+    pango_parse_markup(markup, -1, 0, nil, nil, nil, nil) != 0
+  }
+
   static func layout(_ markup: String, size: Double, bold: Bool, on cr: OpaquePointer) -> OpaquePointer {
     let layout = pango_cairo_create_layout(cr)!
     let options = cairo_font_options_create()

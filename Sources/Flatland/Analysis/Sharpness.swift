@@ -1,0 +1,144 @@
+import Foundation
+
+/// Sharpness measures of ALGORITHMS.md A8 / section 15, computed from the landscape itself.
+///
+/// ```swift
+/// let s = Sharpness.worstCase(of: Quadratic(a: 1, b: 10), at: .zero, rho: 0.1)   // ρ²·max(a, b) = 0.1
+/// ```
+public enum Sharpness {
+  /// The exact worst case `S_ρ(w) = max_{‖e‖ ≤ ρ} L(w + e) − L(w)` and its maximiser `e`.
+  public struct WorstCase: Sendable, Equatable {
+    public var value: Double
+    public var perturbation: Vec2
+  }
+
+  /// `max_{‖e‖₂ ≤ ρ}` over the disk: the boundary searched on 720 angles with the best three cells
+  /// refined by golden-section search, and the interior on a polar grid refined by projected
+  /// gradient ascent (for non-convex `L` the maximum can be inside). Exact to ~1e-10 on smooth
+  /// landscapes; for convex ones the boundary alone is the answer.
+  public static func worstCase<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> WorstCase {
+    worstCase(at: w, rho: rho, scale: Vec2(1, 1)) {
+      landscape.value(at: $0)
+    } gradient: {
+      landscape.gradient(at: $0)
+    }
+  }
+
+  /// Adaptive sharpness (Kwon et al.): the worst case over `‖T⁻¹e‖ ≤ ρ`, `T = |w| + η`, i.e. an
+  /// axis-aligned ellipse; unchanged by the rescalings `wᵢ → cᵢwᵢ` when η = 0.
+  public static func adaptive<L: Landscape>(of landscape: L, at w: Vec2, rho: Double, eta: Double = 0.01) -> WorstCase {
+    let t = Vec2(Swift.abs(w.x) + eta, Swift.abs(w.y) + eta)
+    return worstCase(at: w, rho: rho, scale: t) {
+      landscape.value(at: $0)
+    } gradient: {
+      landscape.gradient(at: $0)
+    }
+  }
+
+  /// `max_{‖e‖∞ ≤ ρ}` over the square: its four vertices, dense edges and an interior grid.
+  public static func worstCaseBox<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> WorstCase {
+    let base = landscape.value(at: w)
+    var best = (value: -Double.infinity, e: Vec2.zero)
+    func consider(_ e: Vec2) {
+      let v = landscape.value(at: w + e)
+      if v > best.value { best = (v, e) }
+    }
+    let n = 200
+    for k in 0...n {
+      let t = -rho + 2 * rho * Double(k) / Double(n)
+      for e in [Vec2(t, -rho), Vec2(t, rho), Vec2(-rho, t), Vec2(rho, t)] { consider(e) }
+    }
+    for i in 0...20 {
+      for j in 0...20 { consider(Vec2(-rho + 0.1 * rho * Double(i), -rho + 0.1 * rho * Double(j))) }
+    }
+    return WorstCase(value: best.value - base, perturbation: best.e)
+  }
+
+  /// What SAM actually evaluates: `L(w + ρĝ) − L(w)`, a lower bound on `S_ρ`; `nil` at `g = 0`.
+  public static func firstOrderProxy<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> Double? {
+    let (value, g) = landscape.valueAndGradient(at: w)
+    let n = g.length
+    guard n > 0 else { return nil }
+    return landscape.value(at: w + (rho / n) * g) - value
+  }
+
+  /// GSAM's surrogate gap `h = f_p − f` with the exact `f_p` (defined everywhere, unlike the proxy).
+  public static func surrogateGap<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> Double {
+    worstCase(of: landscape, at: w, rho: rho).value
+  }
+
+  /// The worst case over `{T⊙u : ‖u‖ ≤ ρ}` for a function `f` with gradient `grad`.
+  static func worstCase(
+    at w: Vec2, rho: Double, scale t: Vec2, _ f: (Vec2) -> Double, gradient grad: (Vec2) -> Vec2
+  ) -> WorstCase {
+    let base = f(w)
+    guard rho > 0 else { return WorstCase(value: 0, perturbation: .zero) }
+    func onCircle(_ theta: Double) -> Vec2 { rho * t * Vec2(Foundation.cos(theta), Foundation.sin(theta)) }
+    let count = 720
+    let step = 2 * Double.pi / Double(count)
+    let samples = (0..<count).map { f(w + onCircle(Double($0) * step)) }
+    var candidates = Array(samples.indices.sorted { samples[$0] > samples[$1] }.prefix(3))
+    candidates.sort()
+    var best = (value: samples[candidates[0]], e: onCircle(Double(candidates[0]) * step))
+    for k in candidates {
+      // Golden-section search for the maximum on [θ_k − Δ, θ_k + Δ].
+      var a = (Double(k) - 1) * step
+      var b = (Double(k) + 1) * step
+      let ratio = (5.0.squareRoot() - 1) / 2
+      var c = b - ratio * (b - a)
+      var d = a + ratio * (b - a)
+      var fc = f(w + onCircle(c))
+      var fd = f(w + onCircle(d))
+      for _ in 0..<60 where b - a > 1e-13 {
+        if fc > fd {
+          b = d
+          d = c
+          fd = fc
+          c = b - ratio * (b - a)
+          fc = f(w + onCircle(c))
+        } else {
+          a = c
+          c = d
+          fc = fd
+          d = a + ratio * (b - a)
+          fd = f(w + onCircle(d))
+        }
+      }
+      let theta = (a + b) / 2
+      let v = f(w + onCircle(theta))
+      if v > best.value { best = (v, onCircle(theta)) }
+    }
+    // Interior: a polar grid, then projected gradient ascent from the best interior node.
+    var inner = (value: base, u: Vec2.zero)
+    for r in [0.2, 0.4, 0.6, 0.8] {
+      for k in 0..<48 {
+        let theta = Double(k) * 2 * Double.pi / 48
+        let u = r * rho * Vec2(Foundation.cos(theta), Foundation.sin(theta))
+        let v = f(w + t * u)
+        if v > inner.value { inner = (v, u) }
+      }
+    }
+    if inner.value > best.value {
+      var u = inner.u
+      var value = inner.value
+      var stepSize = 0.1 * rho
+      for _ in 0..<200 where stepSize > 1e-14 * rho {
+        let g = t * grad(w + t * u)  // chain rule: d/du f(w + T⊙u)
+        let n = g.length
+        guard n > 0 else { break }
+        var next = u + (stepSize / n) * g
+        if next.length > rho { next = (rho / next.length) * next }
+        let v = f(w + t * next)
+        if v > value {
+          u = next
+          value = v
+          stepSize *= 1.5
+        } else {
+          stepSize *= 0.5
+        }
+      }
+      if value > best.value { best = (value, t * u) }
+    }
+    return WorstCase(value: best.value - base, perturbation: best.e)
+  }
+}

@@ -1,0 +1,240 @@
+import Flatland
+import Foundation
+
+/// Loss curves: the loss gap `L − L_min`, the distance to the nearest known minimum, or the gradient
+/// norm, against steps or against evaluations (the fair axis: SAM costs two gradients a step), on a
+/// log or linear y axis. Repeats of one method and start (noisy runs) become a line (the mean,
+/// geometric on a log axis) with a band from the smallest to the largest repeat.
+public struct CurvesFigure {
+  public enum Quantity: String, Sendable, CaseIterable {
+    case loss
+    case distance
+    case gradientNorm = "grad-norm"
+  }
+
+  public enum Abscissa: String, Sendable, CaseIterable {
+    case steps
+    /// Gradient evaluations (function evaluations for zeroth-order methods).
+    case evaluations
+  }
+
+  public var info: LandscapeInfo
+  public var trajectories: [Trajectory]
+  public var quantity: Quantity = .loss
+  public var abscissa: Abscissa = .steps
+  public var logarithmic = true
+  public var style: FigureStyle = .standard
+  public var title: String?
+  public var footnote: String?
+  /// The landscape, for gradient norms (trajectories store losses and points).
+  var gradient: @Sendable (Vec2) -> Vec2
+
+  public init(landscape: any Landscape, trajectories: [Trajectory]) {
+    info = landscape.info
+    self.trajectories = trajectories
+    gradient = { landscape.gradient(at: $0) }
+  }
+
+  /// One drawn line: its x values, centre and band.
+  struct Series {
+    var method: Int
+    var start: Int
+    var label: String
+    var x: [Double]
+    var y: [Double]
+    var low: [Double]
+    var high: [Double]
+    var repeats: Int
+  }
+
+  var lowestLoss: Double {
+    info.minima.map(\.value).filter(\.isFinite).min() ?? trajectories.flatMap(\.losses).filter(\.isFinite).min() ?? 0
+  }
+
+  func values(_ t: Trajectory) -> [Double] {
+    switch quantity {
+    case .loss:
+      let floor = lowestLoss
+      return t.losses.map { $0 - floor }
+    case .distance:
+      return t.points.map { p in info.minima.map { ($0.location - p).length }.min() ?? p.length }
+    case .gradientNorm:
+      return t.points.map { gradient($0).length }
+    }
+  }
+
+  func abscissae(_ t: Trajectory) -> [Double] {
+    switch abscissa {
+    case .steps: return t.points.indices.map(Double.init)
+    case .evaluations:
+      let usesGradients = (t.gradientEvaluations.last ?? 0) > 0
+      return (usesGradients ? t.gradientEvaluations : t.functionEvaluations).map(Double.init)
+    }
+  }
+
+  func series() -> [Series] {
+    var methods: [Method] = []
+    for t in trajectories where !methods.contains(t.method) { methods.append(t.method) }
+    let starts = Set(trajectories.map(\.run)).count
+    var out: [Series] = []
+    for (m, method) in methods.enumerated() {
+      let mine = trajectories.filter { $0.method == method }
+      for start in Set(mine.map(\.run)).sorted() {
+        let runs = mine.filter { $0.run == start }
+        let curves = runs.map { (abscissae($0), values($0)) }
+        // A common grid: the shortest run's x values (identical across repeats for steps).
+        let reference = curves.min { ($0.0.last ?? 0) < ($1.0.last ?? 0) }!.0
+        var ys: [[Double]] = []
+        for (x, y) in curves { ys.append(reference.map { interpolate(x, y, at: $0) }) }
+        var centre: [Double] = []
+        var low: [Double] = []
+        var high: [Double] = []
+        for k in reference.indices {
+          let column = ys.map { $0[k] }.filter(\.isFinite)
+          guard !column.isEmpty else {
+            centre.append(.nan)
+            low.append(.nan)
+            high.append(.nan)
+            continue
+          }
+          if logarithmic {
+            let logs = column.map { log10(max($0, 1e-300)) }
+            centre.append(pow(10, logs.reduce(0, +) / Double(logs.count)))
+          } else {
+            centre.append(column.reduce(0, +) / Double(column.count))
+          }
+          // Smallest to largest repeat, or the 10–90% range once there are enough repeats to
+          // make the extremes noise.
+          let sorted = column.sorted()
+          let cut = sorted.count >= 10 ? sorted.count / 10 : 0
+          low.append(sorted[cut])
+          high.append(sorted[sorted.count - 1 - cut])
+        }
+        let label =
+          "<b>\(escapeMarkup(method.displayName))</b>" + (starts > 1 ? " · start \(start + 1)" : "")
+          + (runs.count > 1 ? " · \(runs.count) repeats" : "")
+        out.append(
+          Series(
+            method: m, start: start, label: label, x: reference, y: centre, low: low, high: high, repeats: runs.count))
+      }
+    }
+    return out
+  }
+
+  func interpolate(_ x: [Double], _ y: [Double], at v: Double) -> Double {
+    guard let k = x.firstIndex(where: { $0 >= v }) else { return y.last ?? .nan }
+    if k == 0 || x[k] == v { return y[k] }
+    let f = (v - x[k - 1]) / (x[k] - x[k - 1])
+    return y[k - 1] + f * (y[k] - y[k - 1])
+  }
+
+  var yLabel: String {
+    switch quantity {
+    case .loss:
+      return info.minima.isEmpty ? "<i>L</i>(<i>w</i>) − min <i>L</i>" : "<i>L</i>(<i>w</i>) − <i>L</i><sub>min</sub>"
+    case .distance: return "distance to the nearest minimum"
+    case .gradientNorm: return "‖∇<i>L</i>(<i>w</i>)‖"
+    }
+  }
+
+  var xLabel: String { abscissa == .steps ? "step" : "gradient evaluations" }
+
+  public func scene(measurer: TextMeasurer = TextMeasurer()) -> Scene {
+    let all = series()
+    let xs = all.flatMap(\.x).filter(\.isFinite)
+    let ys = all.flatMap { $0.low + $0.high + $0.y }.filter { $0.isFinite && (!logarithmic || $0 > 0) }
+    let xAxis = AxisScale(0, max(1, xs.max() ?? 1))
+    let yAxis: AxisScale
+    if logarithmic {
+      let hi = ys.max() ?? 1
+      let lo = max(ys.min() ?? hi / 10, hi * 1e-16)
+      yAxis = AxisScale(pow(10, floor(log10(lo))), pow(10, ceil(log10(hi)) + (hi == lo ? 1 : 0)), logarithmic: true)
+    } else {
+      let lo = min(0, ys.min() ?? 0)
+      let hi = ys.max() ?? 1
+      let ticks = NiceNumbers.covering(lo, hi > lo ? hi : lo + 1, maxIntervals: 6)
+      yAxis = AxisScale(ticks.first ?? lo, ticks.last ?? hi)
+    }
+    let axes = AxesPainter(style: style, measurer: measurer)
+    let xTicks = xAxis.ticks()
+    let yTicks = yAxis.ticks()
+    let dashes: [[Double]] = [[], [7, 4], [2, 3], [10, 3, 2, 3]]
+    var entries = all.map { s in
+      Legend.Entry(
+        swatch: .line(Palette.method(s.method), dash: dashes[s.start % dashes.count], band: s.repeats > 1),
+        title: s.label)
+    }
+    if all.contains(where: { $0.repeats > 1 }) || footnote != nil {
+      var details: [String] = []
+      if all.contains(where: { $0.repeats > 1 }) {
+        let many = all.contains { $0.repeats >= 10 }
+        details.append(logarithmic ? "line: geometric mean of the repeats" : "line: mean of the repeats")
+        details.append(many ? "band: 10% to 90% of the repeats" : "band: smallest to largest repeat")
+      }
+      details += footnote.map { $0.split(separator: "\n").map { escapeMarkup(String($0)) } } ?? []
+      entries.append(Legend.Entry(swatch: .none, title: "", details: details))
+    }
+    let legend = Legend(entries: entries, style: style, measurer: measurer)
+    let titleMarkup = title ?? "<b>\(escapeMarkup(info.name))</b>   \(info.titleMarkup)"
+    let layouter = FigureLayout(
+      style: style, measurer: measurer, title: titleMarkup, aspect: 1.3,
+      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: yLabel, rotated: true),
+      bottomMargin: axes.bottomMargin(xLabel: xLabel), colorbarWidth: nil, legend: legend
+    )
+    let layout = layouter.compute()
+    var scene = layouter.scene(layout)
+    let frame = ChartFrame(x: xAxis, y: yAxis, rect: layout.panels[0])
+    var background = Scene()
+    axes.draw(frame, xTicks: xTicks, yTicks: yTicks, xLabel: nil, yLabel: nil, gridLines: true, into: &background)
+    scene.items += background.items.prefix(1)  // grid lines only, under the data
+    var inner: [Scene.Item] = []
+    let s = style.lineScale
+    for series in all where series.repeats > 1 {
+      var band = Path()
+      let upper = series.x.indices.filter { series.high[$0].isFinite }.map {
+        frame.point(series.x[$0], clampY(series.high[$0], yAxis))
+      }
+      let lower = series.x.indices.reversed().filter { series.low[$0].isFinite }.map {
+        frame.point(series.x[$0], clampY(series.low[$0], yAxis))
+      }
+      band.polyline(upper + lower, closed: true)
+      inner.append(.fill(band, Palette.method(series.method).withAlpha(0.2), rule: .nonZero))
+    }
+    for series in all {
+      let points = series.x.indices.filter { series.y[$0].isFinite }.map {
+        frame.point(series.x[$0], clampY(series.y[$0], yAxis))
+      }
+      var path = Path()
+      path.polyline(thinned(points))
+      inner.append(
+        .stroke(
+          path,
+          .init(
+            color: Palette.method(series.method), width: 2.6 * s,
+            dash: dashes[series.start % dashes.count].map { $0 * s })))
+    }
+    scene.items.append(.clipped(frame.rect, inner))
+    axes.draw(
+      frame, xTicks: xTicks, yTicks: yTicks, xLabel: xLabel, yLabel: yLabel, rotateYLabel: true, into: &scene)
+    legend.draw(
+      at: layout.legendOrigin, columns: layout.legendColumns, columnWidth: layout.legendColumnWidth, into: &scene)
+    return scene
+  }
+
+  func clampY(_ v: Double, _ axis: AxisScale) -> Double { axis.isLogarithmic ? max(v, axis.low * 1e-3) : v }
+
+  /// Drops vertices closer than a quarter point to the last kept one.
+  func thinned(_ points: [Point]) -> [Point] {
+    var out: [Point] = []
+    for (k, p) in points.enumerated() {
+      if let last = out.last, k != points.count - 1, abs(p.x - last.x) < 0.25, abs(p.y - last.y) < 0.25 { continue }
+      out.append(p)
+    }
+    return out
+  }
+}
+
+extension Scene {
+  /// An empty scene, for collecting items to splice into another.
+  init() { self.init(width: 0, height: 0) }
+}

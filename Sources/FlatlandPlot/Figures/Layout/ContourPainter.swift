@@ -1,0 +1,136 @@
+import Flatland
+import Foundation
+
+/// Filled contour bands, contour lines and optional inline value labels for one field in one frame.
+struct ContourPainter {
+  var field: ScalarField
+  var levels: ContourLevels
+  var colormap: Colormap
+  var style: FigureStyle
+  /// Draw the bands (false: lines only, over a heatmap).
+  var filled = true
+  var lineColor = Color.black.withAlpha(0.28)
+
+  /// Bands and lines, in painting order. Returns the contours so labels can reuse them.
+  @discardableResult
+  func draw(into items: inout [Scene.Item], frame: ChartFrame) -> [MarchingSquares.LevelContours] {
+    let values = levels.levels
+    let contours = MarchingSquares.contours(of: field, at: values)
+    let window = field.box
+    let points = { (ws: [Vec2], tolerance: Double) in Self.devicePoints(ws, frame: frame, tolerance: tolerance) }
+    _ = window
+    if filled {
+      // Painter's algorithm over nested sub-level sets: the top band first, then {z ≤ l} for each
+      // level downwards. Each fill's antialiased edge lies over its neighbouring band, never over the
+      // background, so no seams appear between bands.
+      let topBand = values.count - 1
+      items.append(.fill(Path.rectangle(frame.rect), levels.bandColor(topBand, colormap: colormap), rule: .nonZero))
+      let lowest = levels.isLogarithmic ? 0 : 1
+      for k in stride(from: values.count - 2, through: lowest, by: -1) {
+        var path = Path()
+        for loop in contours[k].boundaries { path.polyline(points(loop.points, 0.5), closed: true) }
+        if !path.isEmpty { items.append(.fill(path, levels.bandColor(k, colormap: colormap), rule: .evenOdd)) }
+      }
+    }
+    var lines = Path()
+    for k in values.indices.dropFirst(levels.isLogarithmic ? 0 : 1).dropLast() {
+      for line in contours[k].lines { lines.polyline(points(line.points, 0.5), closed: line.closed) }
+    }
+    items.append(.stroke(lines, .init(color: lineColor, width: 0.9 * style.lineScale, joins: .bevel)))
+    return contours
+  }
+
+  /// Inline labels on the contour lines: on every other level, at the point of its longest line
+  /// farthest from the labels already placed; a label whose box would collide with another (or leave
+  /// the plot) is skipped. Each sits on a small patch of its band colour, which hides the line.
+  @discardableResult
+  func drawLabels(
+    _ contours: [MarchingSquares.LevelContours], frame: ChartFrame, measurer: TextMeasurer, avoid: [Rect] = [],
+    into items: inout [Scene.Item]
+  ) -> [Rect] {
+    let fonts = style.fonts
+    let size = fonts.small * 0.95
+    var placed: [Rect] = avoid
+    let interior = levels.levels.indices.dropFirst(levels.isLogarithmic ? 0 : 1).dropLast()
+    let step = max(1, interior.count / 7)
+    for k in interior where (k - interior.lowerBound) % step == 0 {
+      let text = labelText(levels.levels[k])
+      let extent = measurer.size(of: text, size: size)
+      let candidates = contours[k].lines.sorted { $0.points.count > $1.points.count }.prefix(3)
+      var best: (point: Point, angle: Double, score: Double)?
+      for line in candidates {
+        let device = Self.devicePoints(line.points, frame: frame, tolerance: 0.5)
+        guard device.count >= 8 else { continue }
+        for index in stride(from: device.count / 8, to: device.count - device.count / 8, by: max(1, device.count / 24))
+        {
+          let p = device[index]
+          let box = Rect(
+            x: p.x - extent.width / 2 - 2, y: p.y - extent.height / 2 - 1, width: extent.width + 4,
+            height: extent.height + 2)
+          guard frame.rect.contains(Point(box.x, box.y)), frame.rect.contains(Point(box.maxX, box.maxY)),
+            !placed.contains(where: { $0.intersects(box) })
+          else { continue }
+          let distance = placed.map { hypot($0.center.x - p.x, $0.center.y - p.y) }.min() ?? 1e9
+          let a = device[max(0, index - 3)]
+          let b = device[min(device.count - 1, index + 3)]
+          var angle = atan2(-(b.y - a.y), b.x - a.x)
+          if angle > Double.pi / 2 { angle -= Double.pi }
+          if angle < -Double.pi / 2 { angle += Double.pi }
+          if best == nil || distance > best!.score { best = (p, angle, distance) }
+        }
+      }
+      guard let best else { continue }
+      let box = Rect(
+        x: best.point.x - extent.width / 2 - 2, y: best.point.y - extent.height / 2 - 1, width: extent.width + 4,
+        height: extent.height + 2)
+      placed.append(box)
+      let band = levels.bandColor(k, colormap: colormap)
+      // A patch of the band colour under the text, turned with it, hides the line there.
+      let (c, s) = (cos(best.angle), sin(best.angle))
+      let (hw, hh) = (extent.width / 2 + 2, extent.height / 2)
+      var patch = Path()
+      patch.polyline(
+        [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)].map { dx, dy in
+          Point(best.point.x + dx * c + dy * s, best.point.y - dx * s + dy * c)
+        }, closed: true)
+      items.append(.fill(patch, band, rule: .nonZero))
+      let ink: Color = band.luminance > 0.2 ? .ink : .white
+      items.append(
+        .text(
+          .init(
+            text, at: best.point, size: size, color: ink, horizontal: .center, vertical: .middle, rotation: best.angle))
+      )
+    }
+    return Array(placed.dropFirst(avoid.count))
+  }
+
+  func labelText(_ level: Double) -> String {
+    switch levels.scale {
+    case .linear: return numberMarkup(level)
+    case .logarithmic(let offset):
+      let v = level - offset
+      let k = Int(log10(v).rounded())
+      if abs(v - pow(10, Double(k))) < 1e-9 * v { return decadeMarkup(k) }
+      return numberMarkup(v)
+    }
+  }
+
+  /// Device points of a data polyline, dropping vertices closer than `tolerance` to the last kept one
+  /// (a grid finer than the output adds nothing but bytes to SVG and PDF).
+  static func devicePoints(_ ws: [Vec2], frame: ChartFrame, tolerance: Double) -> [Point] {
+    var out: [Point] = []
+    out.reserveCapacity(ws.count)
+    for (k, w) in ws.enumerated() {
+      let p = frame.point(w)
+      if let last = out.last, k != ws.count - 1, abs(p.x - last.x) < tolerance, abs(p.y - last.y) < tolerance {
+        continue
+      }
+      out.append(p)
+    }
+    return out
+  }
+}
+
+extension Rect {
+  func intersects(_ o: Rect) -> Bool { x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Flatland
+
+/// What to run: landscape, methods, starts and the optimizer settings shared by `plot`, `curves`,
+/// `map` and `schematic`.
+struct RunOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: "Landscape name (see 'flatland list landscapes') or a formula in x and y.")
+  var landscape = "two-valleys"
+
+  @Option(parsing: .unconditional, help: "Landscape parameters, e.g. a=1,b=10 (a formula takes window=H).")
+  var param: String?
+
+  @Option(
+    parsing: .unconditional, help: "Comma-separated presets sharing the flags below (see 'flatland list methods').")
+  var methods: String?
+
+  @Option(
+    parsing: .unconditionalSingleValue,
+    help: "One method with its own hyperparameters, NAME:key=value,…; repeatable (e.g. vsam:sigma=0.5,0.05).")
+  var method: [String] = []
+
+  @Option(parsing: .unconditionalSingleValue, help: "Start X,Y; repeat for several starts.")
+  var start: [String] = []
+
+  @Option(parsing: .unconditional, help: "Steps per run.")
+  var steps: String?
+
+  @Option(parsing: .unconditional, help: "Learning rate η.")
+  var lr: String?
+
+  @Option(parsing: .unconditional, help: "Perturbation radius ρ.")
+  var rho: String?
+
+  @Option(parsing: .unconditional, help: "GSAM's α (weight of the orthogonal component).")
+  var alpha = "0.4"
+
+  @Option(parsing: .unconditional, help: "VSAM's fixed diagonal σ as SX,SY.")
+  var sigma: String?
+
+  @Option(parsing: .unconditional, help: "Momentum μ for 'momentum' and 'nesterov'.")
+  var momentum = "0.9"
+
+  @Option(
+    parsing: .unconditional,
+    help: "Gradient noise: S (isotropic Gaussian), SX,SY (diagonal) or hessian:S (covariance S²|H|); 0 = exact.")
+  var noise = "0"
+
+  @Option(parsing: .unconditional, help: "Random seed (only matters with noise or random methods).")
+  var seed = "0"
+
+  /// The landscape alone (for commands that need no methods).
+  func surface() throws -> any Landscape {
+    let parameters = try param.map { try Parse.assignments($0, flag: "--param") } ?? [:]
+    return try LandscapeCatalog.make(landscape, parameters: parameters)
+  }
+
+  /// Methods, in the order given: the `--methods` list, then each `--method`.
+  func chosenMethods(for info: LandscapeInfo, defaults: [String] = ["sgd", "sam"]) throws -> [Method] {
+    let suggestion = info.suggested
+    let learningRate = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
+    guard learningRate > 0 else {
+      throw FlatlandError.invalidValue(what: "--lr", text: lr ?? "", expected: "a learning rate > 0")
+    }
+    let radius = try rho.map { try Parse.number($0, flag: "--rho") } ?? suggestion.rho
+    guard radius >= 0 else {
+      throw FlatlandError.invalidValue(what: "--rho", text: rho ?? "", expected: "a radius ≥ 0")
+    }
+    var settings = MethodCatalog.Settings(learningRate: learningRate, rho: radius)
+    settings.alpha = try Parse.number(alpha, flag: "--alpha")
+    settings.momentum = try Parse.number(momentum, flag: "--momentum")
+    settings.sigma = try sigma.map { try Parse.pair($0, flag: "--sigma") } ?? suggestion.sigma
+    guard settings.sigma.x >= 0, settings.sigma.y >= 0 else {
+      throw FlatlandError.invalidValue(what: "--sigma", text: sigma ?? "", expected: "two tolerances ≥ 0")
+    }
+    settings.populationSigma = 0.05 * Swift.min(info.window.width, info.window.height)
+    var chosen = try (methods.map { try Parse.methodNames($0) } ?? (method.isEmpty ? defaults : []))
+      .map { try MethodCatalog.make($0, settings: settings) }
+    for text in method {
+      let (name, overrides) = try MethodCatalog.parseSpecification(text)
+      chosen.append(try MethodCatalog.make(name, settings: settings, overrides: overrides))
+    }
+    return chosen
+  }
+
+  /// Every input checked, before any work: the experiment to run.
+  func experiment(repeats: Int = 1) throws -> RouteExperiment {
+    let surface = try surface()
+    let info = surface.info
+    let starts = start.isEmpty ? info.suggested.starts : try start.map { try Parse.pair($0, flag: "--start") }
+    for s in starts where !info.domain.contains(s) {
+      throw FlatlandError.startOutsideDomain(start: s, landscape: info.name, domain: info.domain)
+    }
+    let stepCount = try steps.map { try Parse.whole($0, flag: "--steps", in: 1...1_000_000) } ?? info.suggested.steps
+    let chosen = try chosenMethods(for: info)
+    return RouteExperiment(
+      landscape: surface, methods: chosen, starts: starts, steps: stepCount, noise: try Parse.noise(noise),
+      seed: try Parse.seed(seed), repeats: repeats)
+  }
+
+  /// "500 steps from (0.3, 2)\nnoise: none" for legends.
+  static func footnote(_ e: RouteExperiment) -> String {
+    let starts = e.starts.map { "(\(formatShort($0.x)), \(formatShort($0.y)))" }.joined(separator: ", ")
+    return "\(e.steps) steps from \(starts)\nnoise: \(e.noise)" + (e.noise == .none ? "" : ", seed \(e.seed)")
+  }
+}

@@ -1,0 +1,170 @@
+import Flatland
+import Foundation
+import Testing
+
+@testable import FlatlandPlot
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Levels, colour scales, presets and vector output of the figure engine.
+@Suite struct EngineTests {
+  static let bowl = ScalarField(sampling: Quadratic(a: 1, b: 1), over: Box(x: -2...2, y: -2...2), nx: 201, ny: 201)
+
+  /// Pixel-exact: x² + y² with levels 0, 1, …, 8. Every sampled pixel more than 2 px from a level
+  /// curve carries exactly the colour of the band its coordinates fall in.
+  @Test func sampledPixelsCarryTheColourOfTheirBand() throws {
+    let info = Quadratic(a: 1, b: 1).info
+    let levels = try ContourLevels.explicit((0...8).map(Double.init))
+    var figure = RoutesFigure(landscape: info, field: Self.bowl, trajectories: [], levels: levels)
+    figure.resize(width: 640, height: 480)
+    let scene = figure.scene()
+    let image = try RasterImage(png: try CairoRenderer.render(scene, as: .png))
+    guard case .clipped(let plot, _)? = scene.items.first(where: { if case .clipped = $0 { true } else { false } })
+    else {
+      Issue.record("no plot area")
+      return
+    }
+    let frame = ChartFrame(window: Self.bowl.box, rect: plot)
+    let pixelsPerUnit = plot.width / 4
+    var checked = 0
+    for i in 1..<24 {
+      for j in 1..<24 {
+        let w = Vec2(-2 + 4 * Double(i) / 24, -2 + 4 * Double(j) / 24)
+        let r2 = w.x * w.x + w.y * w.y
+        guard r2 < 8 else { continue }
+        // Distance to the nearest level curve r = √k, in pixels.
+        let r = r2.squareRoot()
+        let nearest = (0...8).map { abs(r - Double($0).squareRoot()) }.min()! * pixelsPerUnit
+        guard nearest > 2.5 else { continue }
+        let band = Int(r2.rounded(.up))
+        let expected = levels.bandColor(band, colormap: .viridis)
+        let p = frame.point(w)
+        let pixel = image.pixel(Int(p.x), Int(p.y))
+        #expect(
+          abs(Int(pixel.r) - Int((expected.red * 255).rounded())) <= 1
+            && abs(Int(pixel.g) - Int((expected.green * 255).rounded())) <= 1
+            && abs(Int(pixel.b) - Int((expected.blue * 255).rounded())) <= 1, "at \(w), band \(band)")
+        checked += 1
+      }
+    }
+    #expect(checked > 250)
+  }
+
+  /// The log colorbar puts decades evenly: 0.1, 1, 10, 100, 1000 at 0, ¼, ½, ¾, 1, with 2–9 minor ticks.
+  @Test func logColorbarTicksSitOnDecades() {
+    let levels = ContourLevels.logarithmic(floor: 0, high: 1000, lowest: 0.1)
+    #expect(levels.levels.first == 0.1 && levels.levels.last == 1000)
+    let bar = Colorbar(
+      kind: .levels(levels), colormap: .viridis, label: "", style: .standard, measurer: TextMeasurer())
+    let ticks = bar.ticks()
+    let decades = ticks.filter(\.tick.major)
+    #expect(decades.map(\.tick.value) == [0.1, 1, 10, 100, 1000])
+    for (k, d) in decades.enumerated() { #expect(abs(d.position - Double(k) / 4) < 1e-12) }
+    #expect(decades.map(\.tick.label) == ["10<sup>−1</sup>", "1", "10", "10<sup>2</sup>", "10<sup>3</sup>"])
+    let minor = ticks.filter { !$0.tick.major }
+    #expect(minor.count == 8 * 4)
+    #expect(abs(minor.first { $0.tick.value == 2 }!.position - (0.25 + log10(2.0) / 4)) < 1e-12)
+  }
+
+  @Test func quantileLevelsGiveEqualAreaBands() {
+    let levels = ContourLevels.quantile(of: Self.bowl, bands: 10)
+    #expect(levels.levels.count == 11)
+    let values = Self.bowl.values
+    for k in 1..<levels.levels.count {
+      let share =
+        Double(values.filter { $0 > levels.levels[k - 1] && $0 <= levels.levels[k] }.count) / Double(values.count)
+      #expect(abs(share - 0.1) < 0.01, "band \(k): \(share)")
+    }
+  }
+
+  @Test func explicitLevelsAreChecked() {
+    #expect(throws: FlatlandError.self) { try ContourLevels.explicit([1]) }
+    #expect(throws: FlatlandError.self) { try ContourLevels.explicit([0, 2, 1]) }
+    #expect(throws: FlatlandError.self) { try ContourLevels.explicit([0, .nan]) }
+    #expect(throws: FlatlandError.self) {
+      try ContourLevels.parse("1,x", for: Quadratic().info, field: Self.bowl)
+    }
+  }
+
+  /// Landscapes with a huge range get log levels with no options (metadata or the data say so).
+  @Test(arguments: ["rosenbrock", "beale", "goldstein-price", "himmelblau"])
+  func hugeRangeLandscapesGetLogLevelsByDefault(_ name: String) throws {
+    let l = try LandscapeCatalog.make(name)
+    let field = ScalarField(sampling: l, over: l.info.window, nx: 120, ny: 120)
+    let levels = ContourLevels.automatic(for: l.info, field: field)
+    #expect(levels.isLogarithmic)
+    #expect(levels.levels.count >= 10)
+    let quadratic = ScalarField(sampling: Quadratic(), over: Quadratic().info.window, nx: 60, ny: 60)
+    #expect(!ContourLevels.automatic(for: Quadratic().info, field: quadratic).isLogarithmic)
+  }
+
+  @Test func colormapsAreNamedAndReversible() throws {
+    for name in ["viridis", "magma", "inferno", "plasma", "cividis", "coolwarm"] {
+      let map = try Colormap.named(name)
+      let reversed = try Colormap.named(name + "_r")
+      let (a, b) = (map.color(at: 0.3), reversed.color(at: 0.7))
+      #expect(map.color(at: 0) == reversed.color(at: 1))
+      #expect(abs(a.red - b.red) + abs(a.green - b.green) + abs(a.blue - b.blue) < 1e-12)
+      #expect(reversed.reversed.name == name)
+    }
+    #expect(Colormap.coolwarm.isDiverging && !Colormap.viridis.isDiverging)
+    // coolwarm's middle is neutral grey, its ends blue and red.
+    let mid = Colormap.coolwarm.color(at: 0.5)
+    #expect(abs(mid.red - mid.blue) < 0.1)
+    #expect(Colormap.coolwarm.color(at: 0).blue > 0.7 && Colormap.coolwarm.color(at: 1).red > 0.65)
+    #expect(throws: FlatlandError.self) { try Colormap.named("jet") }
+  }
+
+  @Test func presetsSetSizeTypeAndResolution() throws {
+    let info = Quadratic(a: 1, b: 1).info
+    var figure = RoutesFigure(landscape: info, field: Self.bowl, trajectories: [])
+    figure.style = .paper
+    let scene = figure.scene()
+    #expect(scene.width == 252)
+    #expect(scene.height > 200 && scene.height < 420)
+    let png = try RasterImage(png: CairoRenderer.render(scene, as: .png, pixelScale: FigureStyle.paper.pixelScale))
+    #expect(png.width == 1050)
+    let pdf = try CairoRenderer.render(scene, as: .pdf)
+    #expect(String(decoding: pdf, as: UTF8.self).contains("/MediaBox [ 0 0 252"))
+    figure.style = .slide
+    #expect(figure.scene().width == 1920 && figure.scene().height == 1080)
+    #expect(FigureStyle.slide.fonts.tick >= 24)
+    #expect(throws: FlatlandError.self) { try FigureStyle.named("a4") }
+  }
+
+  /// The canonical figure (two-valleys, 800² grid, four methods) stays under 1 MB as SVG, and the
+  /// SVG is well-formed XML.
+  @Test func canonicalSVGIsSmallAndParses() throws {
+    let landscape = TwoValleys()
+    let runs = RouteExperiment(
+      landscape: landscape,
+      methods: [
+        .sgd(learningRate: 0.03), .sam(learningRate: 0.03, rho: 0.1), .gsam(learningRate: 0.03, rho: 0.1, alpha: 0.4),
+        .vsam(learningRate: 0.03, rho: 0.1, sigma: Vec2(0.15, 1)),
+      ], starts: [Vec2(0.3, 2)], steps: 500
+    ).run()
+    let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 800, ny: 800)
+    let svg = try CairoRenderer.render(
+      RoutesFigure(landscape: landscape.info, field: field, trajectories: runs).scene(), as: .svg)
+    #expect(svg.count < 1_000_000, "\(svg.count) bytes")
+    let parser = XMLParser(data: svg)
+    #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+  }
+
+  /// Inline contour labels never overlap each other and stay inside the plot.
+  @Test func contourLabelsDoNotCollide() {
+    var items: [Scene.Item] = []
+    let painter = ContourPainter(
+      field: Self.bowl, levels: .linear(low: 0, high: 8, bands: 16), colormap: .viridis, style: .standard)
+    let frame = ChartFrame(window: Self.bowl.box, rect: Rect(x: 0, y: 0, width: 600, height: 600))
+    let contours = painter.draw(into: &items, frame: frame)
+    let placed = painter.drawLabels(contours, frame: frame, measurer: TextMeasurer(), into: &items)
+    #expect(placed.count >= 4)
+    for (a, r) in placed.enumerated() {
+      #expect(frame.rect.contains(Point(r.x, r.y)) && frame.rect.contains(Point(r.maxX, r.maxY)))
+      for s in placed[(a + 1)...] { #expect(!r.intersects(s)) }
+    }
+  }
+}
