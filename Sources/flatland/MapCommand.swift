@@ -96,6 +96,7 @@ struct MapCommand: ParsableCommand {
       heatmap.style = style
       heatmap.title = title
       heatmap.colormap = map
+      heatmap.independentAxes = figure.independentAxes
       if !footnote.isEmpty { heatmap.footnote = footnote }
       try figure.write(heatmap.scene(), style: style)
     }

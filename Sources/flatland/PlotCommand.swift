@@ -101,6 +101,7 @@ struct PlotJob {
     routes.contourLabels = contourLabels
     routes.trail = trail
     routes.panels = panels
+    routes.independentAxes = figure.independentAxes
     routes.footnote = RunOptions.footnote(experiment)
     try figure.write(routes.scene(), style: style)
     if let data {

@@ -30,6 +30,9 @@ struct FigureOptions: ParsableArguments {
     help: "Title in the label syntax: text with $math$ such as $\\rho = 0.1$ (default: landscape and formula).")
   var title: String?
 
+  @Flag(help: "With several panels, label the axes of every panel (default: only the outer ones).")
+  var independentAxes = false
+
   /// The style with size and dpi applied.
   func style(default preset: FigureStyle? = nil) throws -> FigureStyle {
     var style = preset != nil && self.preset == "default" ? preset! : try FigureStyle.named(self.preset)

@@ -27,6 +27,8 @@ public struct HeatmapFigure {
   /// Pango markup.
   public var title: String?
   public var footnote: String?
+  /// With several panels: tick labels on every panel instead of only the outer ones.
+  public var independentAxes = false
 
   public init(landscape info: LandscapeInfo, field: ScalarField?, content: Content) {
     self.init(landscape: info, field: field, panels: [("", content)])
@@ -127,7 +129,7 @@ public struct HeatmapFigure {
       style: style, measurer: measurer, title: titleMarkup, rows: rows, columns: columns,
       aspect: aspect > 0.5 && aspect < 2 ? aspect : nil,
       leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: "<i>y</i>", rotated: false),
-      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: many, panelHeader: header,
+      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: many && !independentAxes, panelHeader: header,
       colorbarWidth: colorbar?.width, legend: legend
     )
     let layout = layouter.compute()
@@ -154,8 +156,9 @@ public struct HeatmapFigure {
       let column = p % columns
       let lastInColumn = p + columns >= panels.count
       axes.draw(
-        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>", labelX: !many || lastInColumn,
-        labelY: column == 0, into: &scene)
+        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>",
+        labelX: !many || lastInColumn || independentAxes,
+        labelY: column == 0 || independentAxes, into: &scene)
       if many {
         let letter = "(\(String(UnicodeScalar(UInt8(97 + p % 26)))))"
         scene.text(

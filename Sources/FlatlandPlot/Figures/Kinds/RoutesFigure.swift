@@ -29,6 +29,8 @@ public struct RoutesFigure {
   public var trail: Trail = .solid
   /// One panel for all methods, or one per method.
   public var panels: Panels = .single
+  /// With several panels: tick labels on every panel instead of only the outer ones.
+  public var independentAxes = false
 
   public enum Trail: String, Sendable, CaseIterable {
     case solid
@@ -80,7 +82,8 @@ public struct RoutesFigure {
       style: style, measurer: measurer, title: titleMarkup.isEmpty ? nil : titleMarkup, rows: rows, columns: columns,
       aspect: aspect > 0.5 && aspect < 2 ? aspect : nil,
       leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: "<i>y</i>", rotated: false),
-      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: perMethod, panelHeader: header,
+      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: perMethod && !independentAxes,
+      panelHeader: header,
       colorbarWidth: colorbar.width, legend: legend
     )
     let layout = layouter.compute()
@@ -94,8 +97,9 @@ public struct RoutesFigure {
       let row = p / columns
       let lastInColumn = perMethod ? (row == rows - 1 || p + columns >= groups.count) : true
       axes.draw(
-        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>", labelX: lastInColumn,
-        labelY: column == 0, into: &scene)
+        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>",
+        labelX: lastInColumn || independentAxes,
+        labelY: column == 0 || independentAxes, into: &scene)
       if perMethod {
         let letter = "(\(String(UnicodeScalar(UInt8(97 + p % 26)))))"
         scene.text(
