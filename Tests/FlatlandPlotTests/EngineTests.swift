@@ -167,4 +167,29 @@ import Testing
       for s in placed[(a + 1)...] { #expect(!r.intersects(s)) }
     }
   }
+
+  /// Per-method panels share one colorbar; shared axes label only the outer panels, independent
+  /// axes label every panel.
+  @Test func panelsShareAColorbarAndLabelAxesAsAsked() {
+    let bowl = Quadratic(a: 1, b: 10)
+    let runs = RouteExperiment(
+      landscape: bowl,
+      methods: [.sgd(learningRate: 0.04), .sam(learningRate: 0.04, rho: 0.2), .adam(learningRate: 0.04)],
+      starts: [Vec2(-1.6, 1.2)], steps: 30
+    ).run()
+    var figure = RoutesFigure(
+      landscape: bowl.info, field: ScalarField(sampling: bowl, over: bowl.info.window, nx: 40, ny: 40),
+      trajectories: runs)
+    figure.panels = .perMethod(columns: 2)
+    func texts(_ scene: Scene) -> [String] {
+      scene.items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
+    }
+    let shared = texts(figure.scene())
+    figure.independentAxes = true
+    let independent = texts(figure.scene())
+    #expect(shared.filter { $0 == "<i>y</i>" }.count == 2)  // left column only (rows 1 and 2)
+    #expect(independent.filter { $0 == "<i>y</i>" }.count == 3)
+    #expect(shared.contains { $0.contains("(c)") } && !shared.contains { $0.contains("(d)") })
+    #expect(shared.filter { $0.contains("<i>L</i>(<i>x</i>, <i>y</i>)") }.count == 1)  // one colorbar
+  }
 }
