@@ -79,6 +79,11 @@ struct MapCommand: ParsableCommand {
             kind: "value for --quantity", name: quantity, accepted: MapQuantity.allCases.map(\.rawValue) + ["basins"])
         }
         let nodes = try figure.gridNodes(default: 160)
+        // An exact worst case costs about a thousand evaluations per node.
+        guard nodes <= 600 || [.lambdaMax, .lambdaMin, .trace, .proxy].contains(q) else {
+          throw FlatlandError.invalidValue(
+            what: "--grid", text: "\(nodes)", expected: "at most 600 nodes per axis for sharpness maps")
+        }
         try figure.checkOutput()
         TextMeasurer.warmUpInBackground()
         let usesRadius = !(q == .lambdaMax || q == .lambdaMin || q == .trace)

@@ -95,6 +95,8 @@ import Testing
     (["curves", "--y", "accuracy"], "unknown value for --y 'accuracy'"),
     (["curves", "--repeats", "0"], "--repeats: '0' is not valid"),
     (["slice", "--along", "z"], "unknown value for --along 'z'"),
+    (["curves", "--repeats", "1000", "--steps", "100000"], "at most 2·10⁷ steps in all"),
+    (["map", "--quantity", "sharpness", "--grid", "2000"], "at most 600 nodes per axis for sharpness maps"),
     (["schematic", "--methods", "sgd,sam"], "exactly one method for a schematic"),
   ])
   func badInputIsRejected(_ arguments: [String], _ message: String) throws {

@@ -92,6 +92,13 @@ struct RunOptions: ParsableArguments {
     }
     let stepCount = try steps.map { try Parse.whole($0, flag: "--steps", in: 1...1_000_000) } ?? info.suggested.steps
     let chosen = try chosenMethods(for: info)
+    // Every step of every run is kept (points, losses, step records: about 150 bytes a step).
+    let total = chosen.count * starts.count * repeats * stepCount
+    guard total <= 20_000_000 else {
+      throw FlatlandError.invalidValue(
+        what: "--steps", text: "\(stepCount)",
+        expected: "at most 2·10⁷ steps in all (methods × starts × repeats × steps = \(total)); use fewer")
+    }
     return RouteExperiment(
       landscape: surface, methods: chosen, starts: starts, steps: stepCount, noise: try Parse.noise(noise),
       seed: try Parse.seed(seed), repeats: repeats)
