@@ -192,4 +192,21 @@ import Testing
     #expect(shared.contains { $0.contains("(c)") } && !shared.contains { $0.contains("(d)") })
     #expect(shared.filter { $0.contains("<i>L</i>(<i>x</i>, <i>y</i>)") }.count == 1)  // one colorbar
   }
+
+  /// High-dpi PNGs keep sub- and superscripts in proportion: the inked width of a label with both
+  /// grows with the pixel scale (Pango under a scaled Cairo context would blow the scripts up).
+  @Test func scriptsScaleWithTheResolution() throws {
+    var scene = Scene(width: 120, height: 40)
+    scene.text(.init("<i>S</i><sub>ρ</sub>(<i>w</i>) <i>x</i><sup>2</sup>", at: Point(10, 10), size: 9, vertical: .top))
+    func inkedWidth(_ scale: Double) throws -> Double {
+      let image = try RasterImage(png: CairoRenderer.render(scene, as: .png, pixelScale: scale))
+      var columns: [Int] = []
+      for x in 0..<image.width where (0..<image.height).contains(where: { image.pixel(x, $0).r < 128 }) {
+        columns.append(x)
+      }
+      return Double((columns.last ?? 0) - (columns.first ?? 0))
+    }
+    let ratio = try inkedWidth(4) / inkedWidth(1)
+    #expect(abs(ratio - 4) < 0.4, "ratio \(ratio)")
+  }
 }

@@ -29,13 +29,14 @@ public enum RenderError: Error, CustomStringConvertible {
 public enum CairoRenderer {
   /// `pixelScale` is PNG pixels per scene point (`dpi / 72`); vector formats keep points.
   public static func render(_ scene: Scene, as format: ImageFormat, pixelScale: Double = 1) throws -> Data {
+    if format == .png, pixelScale != 1 { return try render(scene.scaled(by: pixelScale), as: .png) }
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
     switch format {
     case .png:
       surface = cairo_image_surface_create(
-        CAIRO_FORMAT_ARGB32, Int32((scene.width * pixelScale).rounded()), Int32((scene.height * pixelScale).rounded()))
+        CAIRO_FORMAT_ARGB32, Int32(scene.width.rounded()), Int32(scene.height.rounded()))
     case .svg:
       surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
     case .pdf:
@@ -50,7 +51,6 @@ public enum CairoRenderer {
     try check(cairo_surface_status(surface))
     guard let cr = cairo_create(surface) else { throw RenderError.cairo("no context") }
     defer { cairo_destroy(cr) }
-    if format == .png, pixelScale != 1 { cairo_scale(cr, pixelScale, pixelScale) }
     let painter = Painter(cr: cr)
     painter.paint(scene)
     try check(cairo_status(cr))
