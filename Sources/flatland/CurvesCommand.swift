@@ -41,6 +41,10 @@ struct CurvesCommand: ParsableCommand {
       }
       let count = try Parse.whole(repeats, flag: "--repeats", in: 1...1000)
       let experiment = try runOptions.experiment(repeats: count)
+      if quantity == .distance, experiment.landscape.info.minima.isEmpty {
+        throw FlatlandError.invalidValue(
+          what: "--y", text: y, expected: "loss or grad-norm: '\(experiment.landscape.info.name)' has no known minima")
+      }
       let style = try figure.style()
       let title = try figure.titleMarkup()
       try figure.checkOutput()

@@ -94,6 +94,7 @@ import Testing
     (["plot", "--dpi", "5"], "--dpi: '5' is not valid"),
     (["curves", "--y", "accuracy"], "unknown value for --y 'accuracy'"),
     (["curves", "--repeats", "0"], "--repeats: '0' is not valid"),
+    (["curves", "--landscape", "x^2 + y^2", "--y", "distance"], "'expression' has no known minima"),
     (["slice", "--along", "z"], "unknown value for --along 'z'"),
     (["curves", "--repeats", "1000", "--steps", "100000"], "at most 2·10⁷ steps in all"),
     (["map", "--quantity", "sharpness", "--grid", "2000"], "at most 600 nodes per axis for sharpness maps"),

@@ -209,4 +209,25 @@ import Testing
     let ratio = try inkedWidth(4) / inkedWidth(1)
     #expect(abs(ratio - 4) < 0.4, "ratio \(ratio)")
   }
+
+  /// Where the landscape is undefined (log of a negative number) the figure shows neutral grey and
+  /// says so in the legend, never the colour of a band.
+  @Test func undefinedRegionsAreGreyNotABand() throws {
+    let l = try ExpressionLandscape(parsing: "log(x) + y^2")
+    let field = ScalarField(sampling: l, over: l.info.window, nx: 60, ny: 60)
+    var figure = RoutesFigure(landscape: l.info, field: field, trajectories: [])
+    figure.resize(width: 640, height: 480)
+    let scene = figure.scene()
+    let image = try RasterImage(png: CairoRenderer.render(scene, as: .png))
+    guard case .clipped(let plot, _)? = scene.items.first(where: { if case .clipped = $0 { true } else { false } })
+    else {
+      Issue.record("no plot area")
+      return
+    }
+    let p = ChartFrame(window: field.box, rect: plot).point(Vec2(-1.5, 0.5))
+    let pixel = image.pixel(Int(p.x), Int(p.y))
+    #expect(pixel.r == 0xC8 && pixel.g == 0xC8 && pixel.b == 0xC8, "\(pixel)")
+    let texts = scene.items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
+    #expect(texts.contains { $0.contains("undefined (NaN)") })
+  }
 }

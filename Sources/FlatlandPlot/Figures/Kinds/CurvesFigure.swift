@@ -45,6 +45,8 @@ public struct CurvesFigure {
     var low: [Double]
     var high: [Double]
     var repeats: Int
+    /// Steps at which repeats diverged.
+    var divergedAt: [Int] = []
   }
 
   var lowestLoss: Double {
@@ -113,9 +115,10 @@ public struct CurvesFigure {
         let label =
           "<b>\(escapeMarkup(method.displayName))</b>" + (starts > 1 ? " · start \(start + 1)" : "")
           + (runs.count > 1 ? " · \(runs.count) repeats" : "")
-        out.append(
-          Series(
-            method: m, start: start, label: label, x: reference, y: centre, low: low, high: high, repeats: runs.count))
+        var series = Series(
+          method: m, start: start, label: label, x: reference, y: centre, low: low, high: high, repeats: runs.count)
+        series.divergedAt = runs.compactMap { if case .diverged(let step, _) = $0.outcome { step } else { nil } }
+        out.append(series)
       }
     }
     return out
@@ -156,13 +159,21 @@ public struct CurvesFigure {
       yAxis = AxisScale(ticks.first ?? lo, ticks.last ?? hi)
     }
     let axes = AxesPainter(style: style, measurer: measurer)
-    let xTicks = xAxis.ticks()
+    // Steps and evaluations are whole numbers: no tick at 0.4 of a step.
+    let xTicks = xAxis.ticks().filter { $0.value == $0.value.rounded() }
     let yTicks = yAxis.ticks()
     let dashes: [[Double]] = [[], [7, 4], [2, 3], [10, 3, 2, 3]]
     var entries = all.map { s in
-      Legend.Entry(
+      var notes: [String] = []
+      if let first = s.divergedAt.min() {
+        notes.append(
+          s.repeats == 1
+            ? "diverged at step \(first)"
+            : "\(s.divergedAt.count) of \(s.repeats) repeats diverged (first at step \(first))")
+      }
+      return Legend.Entry(
         swatch: .line(Palette.method(s.method), dash: dashes[s.start % dashes.count], band: s.repeats > 1),
-        title: s.label)
+        title: s.label, details: notes)
     }
     if all.contains(where: { $0.repeats > 1 }) || footnote != nil {
       var details: [String] = []

@@ -190,6 +190,9 @@ public struct RoutesFigure {
     if info.minima.contains(where: { field.box.contains($0.location) }) {
       entries.append(Legend.Entry(swatch: .star, title: "known minimum"))
     }
+    if field.values.contains(where: \.isNaN) {
+      entries.append(Legend.Entry(swatch: .patch(ContourPainter.undefinedColor), title: "<i>L</i> undefined (NaN)"))
+    }
     let footer = (footnote?.split(separator: "\n").map { escapeMarkup(String($0)) }) ?? []
     entries.append(Legend.Entry(swatch: .none, title: "○ start   ◆ end   ➤ direction", details: footer))
     return entries

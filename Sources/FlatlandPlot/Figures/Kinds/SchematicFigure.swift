@@ -48,7 +48,7 @@ public struct SchematicFigure {
         ? "the ball ‖ε‖ ≤ ρ = \(rhoText)"
         : "the ellipse ‖ε/T‖ ≤ ρ = \(rhoText), T = (\(numberMarkup(region.scale.x)), \(numberMarkup(region.scale.y)))"
     }()
-    let entries = [
+    var entries = [
       Legend.Entry(
         swatch: .none, title: "<b>One \(escapeMarkup(method.displayName)) step</b>",
         details: [escapeMarkup(method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", "))],
@@ -64,6 +64,10 @@ public struct SchematicFigure {
         swatch: .line(colors.step, dash: [], band: false), title: "the step taken from <i>w</i>",
         details: ["(directions shown, lengths to scale with each other)"]),
     ]
+    if region == nil {
+      // Nothing is perturbed: only the gradient and the step mean anything.
+      entries.removeSubrange(2...3)
+    }
     let legend = Legend(entries: entries, style: style, measurer: measurer)
     let titleMarkup =
       title
@@ -106,10 +110,12 @@ public struct SchematicFigure {
       inner.append(.fill(head, color, rule: .nonZero))
     }
     arrow(point, -k * record.gradient, colors.gradient, width: 2.2 * s, dash: [7 * s, 4 * s])
-    arrow(point, e, colors.perturbation, width: 3 * s)
-    arrow(point + e, k * record.perturbedGradient, colors.perturbed, width: 2.6 * s)
+    if region != nil {
+      arrow(point, e, colors.perturbation, width: 3 * s)
+      arrow(point + e, k * record.perturbedGradient, colors.perturbed, width: 2.6 * s)
+    }
     arrow(point, -k * record.direction, colors.step, width: 3.6 * s)
-    for (p, c) in [(w, colors.gradient), (perturbed, colors.perturbation)] {
+    for (p, c) in [(w, colors.gradient)] + (region == nil ? [] : [(perturbed, colors.perturbation)]) {
       var dot = Path()
       dot.circle(center: p, radius: 5.5 * s)
       inner.append(.fill(dot, c, rule: .nonZero))
@@ -124,8 +130,9 @@ public struct SchematicFigure {
       return (-dy / n * distance, dx / n * distance)
     }
     let d = 34 * style.fontScale
-    let notes = [
-      Annotation(point: w, text: "<i>w</i>", offset: away(e, -d)),
+    let direction = region == nil ? -record.gradient : e
+    var notes = [
+      Annotation(point: w, text: "<i>w</i>", offset: away(direction, -d)),
       Annotation(point: perturbed, text: "<i>w</i> + ε", offset: away(e, d), color: colors.perturbation),
       Annotation(
         point: frame.point(point + e + k * record.perturbedGradient), text: "∇<i>L</i>(<i>w</i> + ε)",
@@ -134,6 +141,7 @@ public struct SchematicFigure {
         point: frame.point(point - k * record.direction), text: "step", offset: away(-k * record.direction, -d),
         color: colors.step),
     ]
+    if region == nil { notes.removeSubrange(1...2) }
     for note in notes { note.draw(style: style, measurer: measurer, into: &inner) }
     scene.items.append(.clipped(frame.rect, inner))
     axes.draw(frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>", into: &scene)

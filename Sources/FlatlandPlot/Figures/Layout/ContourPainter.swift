@@ -32,12 +32,43 @@ struct ContourPainter {
         if !path.isEmpty { items.append(.fill(path, levels.bandColor(k, colormap: colormap), rule: .evenOdd)) }
       }
     }
+    if filled, let undefined = undefinedRegion(frame: frame) {
+      items.append(.fill(undefined, Self.undefinedColor, rule: .nonZero))
+    }
     var lines = Path()
     for k in values.indices.dropFirst(levels.isLogarithmic ? 0 : 1).dropLast() {
       for line in contours[k].lines { lines.polyline(points(line.points, 0.5), closed: line.closed) }
     }
     items.append(.stroke(lines, .init(color: lineColor, width: 0.9 * style.lineScale, joins: .bevel)))
     return contours
+  }
+
+  /// Where the landscape is undefined (NaN, e.g. `log(x)` for x ≤ 0): shown in neutral grey, never
+  /// in a band's colour, so no value is suggested where there is none.
+  static let undefinedColor = Color(hex: 0xC8C8C8)
+
+  /// The grid cells with a NaN corner, merged into runs along each row; `nil` when there are none.
+  func undefinedRegion(frame: ChartFrame) -> Path? {
+    let (nx, ny) = (field.nx, field.ny)
+    var path = Path()
+    for j in 0..<(ny - 1) {
+      var i = 0
+      while i < nx - 1 {
+        func undefined(_ i: Int) -> Bool {
+          field[i, j].isNaN || field[i + 1, j].isNaN || field[i, j + 1].isNaN || field[i + 1, j + 1].isNaN
+        }
+        guard undefined(i) else {
+          i += 1
+          continue
+        }
+        let start = i
+        while i < nx - 1, undefined(i) { i += 1 }
+        let a = frame.point(Vec2(field.box.xmin + Double(start) * field.dx, field.box.ymin + Double(j) * field.dy))
+        let b = frame.point(Vec2(field.box.xmin + Double(i) * field.dx, field.box.ymin + Double(j + 1) * field.dy))
+        path.polyline([a, Point(b.x, a.y), b, Point(a.x, b.y)], closed: true)
+      }
+    }
+    return path.isEmpty ? nil : path
   }
 
   /// Inline labels on the contour lines: on every other level, at the point of its longest line
