@@ -43,30 +43,43 @@ struct PlotCommand: ParsableCommand {
     }
   }
 
-  /// Checks every input before any computation, so a mistake costs nothing and writes nothing.
+  /// Checks every input before any computation, so a mistake costs nothing and writes nothing; every
+  /// problem is reported at once.
   func validated() throws -> PlotJob {
-    let experiment = try runOptions.experiment()
-    let style = try figure.style()
-    let gridNodes = try figure.gridNodes(default: 400)
-    let map = try figure.chosenColormap()
-    let title = try figure.titleMarkup()
-    guard let routeTrail = RoutesFigure.Trail(rawValue: trail) else {
-      throw FlatlandError.unknownName(
-        kind: "value for --trail", name: trail, accepted: RoutesFigure.Trail.allCases.map(\.rawValue))
+    var problems = Problems()
+    let experiment = runOptions.experiment(repeats: 1, problems: &problems)
+    let style = problems.check { try figure.style() } ?? .standard
+    let gridNodes = problems.check { try figure.gridNodes(default: 400) } ?? 400
+    let map = problems.check { try figure.chosenColormap() } ?? nil
+    let title = problems.check { try figure.titleMarkup() } ?? nil
+    let routeTrail = problems.check {
+      guard let t = RoutesFigure.Trail(rawValue: trail) else {
+        throw FlatlandError.unknownName(
+          kind: "value for --trail", name: trail, accepted: RoutesFigure.Trail.allCases.map(\.rawValue))
+      }
+      return t
     }
-    let panelGrid: RoutesFigure.Panels
-    switch panels {
-    case "single": panelGrid = .single
-    case "methods":
-      panelGrid = .perMethod(columns: try columns.map { try Parse.whole($0, flag: "--columns", in: 1...12) })
-    default: throw FlatlandError.unknownName(kind: "value for --panels", name: panels, accepted: ["single", "methods"])
+    let panelGrid = problems.check { () throws -> RoutesFigure.Panels in
+      switch panels {
+      case "single": return .single
+      case "methods":
+        return .perMethod(columns: try columns.map { try Parse.whole($0, flag: "--columns", in: 1...12) })
+      default:
+        throw FlatlandError.unknownName(kind: "value for --panels", name: panels, accepted: ["single", "methods"])
+      }
     }
-    try figure.checkOutput(besides: data.map { [$0] } ?? [])
-    if let data { try AtomicFile.checkWritable(data) }
-    // Levels are checked against a coarse field now, so a bad list fails before the runs.
-    let info = experiment.landscape.info
-    _ = try ContourLevels.parse(
-      levels, for: info, field: ScalarField(sampling: experiment.landscape, over: info.window, nx: 20, ny: 20))
+    _ = problems.check { try figure.checkOutput(besides: data.map { [$0] } ?? []) }
+    if let data { _ = problems.check { try AtomicFile.checkWritable(data) } }
+    if let experiment {
+      // Levels are checked against a coarse field now, so a bad list fails before the runs.
+      let info = experiment.landscape.info
+      _ = problems.check {
+        try ContourLevels.parse(
+          levels, for: info, field: ScalarField(sampling: experiment.landscape, over: info.window, nx: 20, ny: 20))
+      }
+    }
+    try problems.finish()
+    guard let experiment, let routeTrail, let panelGrid else { throw CLIError("invalid input") }
     return PlotJob(
       experiment: experiment, figure: figure, data: data, style: style, grid: gridNodes, colormap: map, title: title,
       levels: levels, contourLabels: contourLabels, trail: routeTrail, panels: panelGrid)

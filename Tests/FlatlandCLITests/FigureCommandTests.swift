@@ -108,4 +108,20 @@ import Testing
     #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }
+
+  /// Every problem of one command line is reported at once, on one line, and nothing is written.
+  @Test func everyProblemIsReportedAtOnce() throws {
+    let (r, dir) = try run(
+      ["plot", "--lr", "fast", "--rho", "-1", "--method", "sam:alpha=2", "--colormap", "jet", "-o", "x.jpg"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(r.status != 0)
+    for message in [
+      "--lr: 'fast' is not valid", "expected a radius ≥ 0", "unknown hyperparameter of method 'sam' 'alpha'",
+      "unknown colormap 'jet'", "unsupported extension",
+    ] {
+      #expect(r.stderr.contains(message), "missing \(message) in: \(r.stderr)")
+    }
+    #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+  }
 }

@@ -56,52 +56,101 @@ struct RunOptions: ParsableArguments {
 
   /// Methods, in the order given: the `--methods` list, then each `--method`.
   func chosenMethods(for info: LandscapeInfo, defaults: [String] = ["sgd", "sam"]) throws -> [Method] {
+    var problems = Problems()
+    let chosen = chosenMethods(for: info, defaults: defaults, problems: &problems)
+    try problems.finish()
+    return chosen
+  }
+
+  /// The same, noting every problem instead of stopping at the first (a bad value falls back to the
+  /// landscape's suggestion so the remaining flags are still checked).
+  func chosenMethods(for info: LandscapeInfo, defaults: [String], problems: inout Problems) -> [Method] {
     let suggestion = info.suggested
-    let learningRate = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
-    guard learningRate > 0 else {
-      throw FlatlandError.invalidValue(what: "--lr", text: lr ?? "", expected: "a learning rate > 0")
-    }
-    let radius = try rho.map { try Parse.number($0, flag: "--rho") } ?? suggestion.rho
-    guard radius >= 0 else {
-      throw FlatlandError.invalidValue(what: "--rho", text: rho ?? "", expected: "a radius ≥ 0")
-    }
+    let learningRate =
+      problems.check {
+        let v = try lr.map { try Parse.number($0, flag: "--lr") } ?? suggestion.learningRate
+        guard v > 0 else {
+          throw FlatlandError.invalidValue(what: "--lr", text: lr ?? "", expected: "a learning rate > 0")
+        }
+        return v
+      } ?? suggestion.learningRate
+    let radius =
+      problems.check {
+        let v = try rho.map { try Parse.number($0, flag: "--rho") } ?? suggestion.rho
+        guard v >= 0 else { throw FlatlandError.invalidValue(what: "--rho", text: rho ?? "", expected: "a radius ≥ 0") }
+        return v
+      } ?? suggestion.rho
     var settings = MethodCatalog.Settings(learningRate: learningRate, rho: radius)
-    settings.alpha = try Parse.number(alpha, flag: "--alpha")
-    settings.momentum = try Parse.number(momentum, flag: "--momentum")
-    settings.sigma = try sigma.map { try Parse.pair($0, flag: "--sigma") } ?? suggestion.sigma
-    guard settings.sigma.x >= 0, settings.sigma.y >= 0 else {
-      throw FlatlandError.invalidValue(what: "--sigma", text: sigma ?? "", expected: "two tolerances ≥ 0")
-    }
+    settings.alpha = problems.check { try Parse.number(alpha, flag: "--alpha") } ?? settings.alpha
+    settings.momentum = problems.check { try Parse.number(momentum, flag: "--momentum") } ?? settings.momentum
+    settings.sigma =
+      problems.check {
+        let v = try sigma.map { try Parse.pair($0, flag: "--sigma") } ?? suggestion.sigma
+        guard v.x >= 0, v.y >= 0 else {
+          throw FlatlandError.invalidValue(what: "--sigma", text: sigma ?? "", expected: "two tolerances ≥ 0")
+        }
+        return v
+      } ?? suggestion.sigma
     settings.populationSigma = 0.05 * Swift.min(info.window.width, info.window.height)
-    var chosen = try (methods.map { try Parse.methodNames($0) } ?? (method.isEmpty ? defaults : []))
-      .map { try MethodCatalog.make($0, settings: settings) }
+    let names =
+      problems.check { try methods.map { try Parse.methodNames($0) } ?? (method.isEmpty ? defaults : []) } ?? []
+    var chosen = names.compactMap { name in problems.check { try MethodCatalog.make(name, settings: settings) } }
     for text in method {
-      let (name, overrides) = try MethodCatalog.parseSpecification(text)
-      chosen.append(try MethodCatalog.make(name, settings: settings, overrides: overrides))
+      if let m = problems.check({
+        let (name, overrides) = try MethodCatalog.parseSpecification(text)
+        return try MethodCatalog.make(name, settings: settings, overrides: overrides)
+      }) {
+        chosen.append(m)
+      }
     }
     return chosen
   }
 
-  /// Every input checked, before any work: the experiment to run.
+  /// Every input checked, before any work: the experiment to run. All problems are reported at once.
   func experiment(repeats: Int = 1) throws -> RouteExperiment {
-    let surface = try surface()
-    let info = surface.info
-    let starts = start.isEmpty ? info.suggested.starts : try start.map { try Parse.pair($0, flag: "--start") }
-    for s in starts where !info.domain.contains(s) {
-      throw FlatlandError.startOutsideDomain(start: s, landscape: info.name, domain: info.domain)
+    var problems = Problems()
+    let experiment = experiment(repeats: repeats, problems: &problems)
+    try problems.finish()
+    // swift-format-ignore: NeverForceUnwrap
+    return experiment!
+  }
+
+  /// The experiment, noting every problem; `nil` only when the landscape itself is unusable.
+  func experiment(repeats: Int, problems: inout Problems) -> RouteExperiment? {
+    guard let surface = problems.check({ try surface() }) else {
+      // Without a landscape there are no suggestions; still check what can be checked alone.
+      _ = problems.check { try Parse.noise(noise) }
+      _ = problems.check { try Parse.seed(seed) }
+      return nil
     }
-    let stepCount = try steps.map { try Parse.whole($0, flag: "--steps", in: 1...1_000_000) } ?? info.suggested.steps
-    let chosen = try chosenMethods(for: info)
+    let info = surface.info
+    let starts =
+      problems.check {
+        let s = start.isEmpty ? info.suggested.starts : try start.map { try Parse.pair($0, flag: "--start") }
+        for p in s where !info.domain.contains(p) {
+          throw FlatlandError.startOutsideDomain(start: p, landscape: info.name, domain: info.domain)
+        }
+        return s
+      } ?? info.suggested.starts
+    let stepCount =
+      problems.check {
+        try steps.map { try Parse.whole($0, flag: "--steps", in: 1...1_000_000) } ?? info.suggested.steps
+      }
+      ?? info.suggested.steps
+    let chosen = chosenMethods(for: info, defaults: ["sgd", "sam"], problems: &problems)
+    let noiseModel = problems.check { try Parse.noise(noise) } ?? .none
+    let seedValue = problems.check { try Parse.seed(seed) } ?? 0
     // Every step of every run is kept (points, losses, step records: about 150 bytes a step).
     let total = chosen.count * starts.count * repeats * stepCount
-    guard total <= 20_000_000 else {
-      throw FlatlandError.invalidValue(
-        what: "--steps", text: "\(stepCount)",
-        expected: "at most 2·10⁷ steps in all (methods × starts × repeats × steps = \(total)); use fewer")
+    if total > 20_000_000 {
+      problems.note(
+        FlatlandError.invalidValue(
+          what: "--steps", text: "\(stepCount)",
+          expected: "at most 2·10⁷ steps in all (methods × starts × repeats × steps = \(total)); use fewer"))
     }
     return RouteExperiment(
-      landscape: surface, methods: chosen, starts: starts, steps: stepCount, noise: try Parse.noise(noise),
-      seed: try Parse.seed(seed), repeats: repeats)
+      landscape: surface, methods: chosen, starts: starts, steps: stepCount, noise: noiseModel, seed: seedValue,
+      repeats: repeats)
   }
 
   /// "500 steps from (0.3, 2)\nnoise: none" for legends.
