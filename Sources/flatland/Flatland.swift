@@ -14,11 +14,13 @@ struct FlatlandCommand: ParsableCommand {
         flatland map --landscape two-valleys --quantity sharpness --rho 0.1 -o sharpness.png
         flatland slice --landscape two-valleys --along x --at 0 -o slice.pdf
         flatland schematic --landscape two-valleys --at 0.45,0.6 --methods sam --rho 0.25 -o step.png
+        flatland lecture --out slides
         flatland list landscapes
         flatland demo --out plots
       """,
     subcommands: [
       PlotCommand.self, CurvesCommand.self, MapCommand.self, SliceCommand.self, SchematicCommand.self,
+      LectureCommand.self,
       ListCommand.self, DemoCommand.self,
     ])
 }

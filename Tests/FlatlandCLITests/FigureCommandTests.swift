@@ -124,4 +124,19 @@ import Testing
     #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }
+
+  /// The lecture pack: eight 1920 × 1080 slides in teaching order.
+  @Test func lectureWritesEightSlides() throws {
+    let dir = try CommandLineTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try CommandLineTests.run(["lecture", "--out", "slides"], in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    let slides = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("slides").path).sorted()
+    #expect(slides.count == 8 && slides.first == "01-sam-step.png")
+    for slide in slides {
+      let image = try RasterImage(png: Data(contentsOf: dir.appendingPathComponent("slides/\(slide)")))
+      #expect(image.width == 1920 && image.height == 1080, "\(slide)")
+    }
+    #expect(try CommandLineTests.run(["lecture", "--format", "gif"], in: dir).status != 0)
+  }
 }

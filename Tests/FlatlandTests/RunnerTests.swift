@@ -123,4 +123,14 @@ import Testing
   func shortNumbersReadWell(_ value: Double, _ text: String) {
     #expect(formatShort(value) == text)
   }
+
+  /// Two methods with one preset name stay apart in the CSV: `sam` and `sam#2`.
+  @Test func methodsSharingANameAreNumberedInTheCSV() {
+    let runs = RouteExperiment(
+      landscape: Quadratic(), methods: [.sam(learningRate: 0.01, rho: 0.05), .sam(learningRate: 0.01, rho: 0.2)],
+      starts: [Vec2(1, 1)], steps: 2
+    ).run()
+    let names = TrajectoryCSV.render(runs).split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(names == ["sam", "sam", "sam", "sam#2", "sam#2", "sam#2"])
+  }
 }

@@ -17,7 +17,7 @@ struct Problems {
   }
 
   mutating func note(_ error: any Error) {
-    let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
+    let text = String(describing: error)
     if !messages.contains(text) { messages.append(text) }
   }
 
