@@ -146,8 +146,10 @@ struct ContourPainter {
     }
   }
 
-  /// Device points of a data polyline, dropping vertices closer than `tolerance` to the last kept one
-  /// (a grid finer than the output adds nothing but bytes to SVG and PDF).
+  /// Device points of a data polyline, simplified: vertices closer than `tolerance` to the last kept
+  /// one are dropped, then Douglas–Peucker removes every vertex within `tolerance` of the line
+  /// through its neighbours (a grid finer than the output adds nothing but bytes to SVG and PDF, and
+  /// time to every fill and stroke).
   static func devicePoints(_ ws: [Vec2], frame: ChartFrame, tolerance: Double) -> [Point] {
     var out: [Point] = []
     out.reserveCapacity(ws.count)
@@ -158,7 +160,45 @@ struct ContourPainter {
       }
       out.append(p)
     }
-    return out
+    return tolerance > 0 ? simplified(out, tolerance: tolerance * 0.5) : out
+  }
+
+  /// Douglas–Peucker with an explicit stack (no recursion depth limit on long contours).
+  static func simplified(_ points: [Point], tolerance: Double) -> [Point] {
+    guard points.count > 2 else { return points }
+    var keep = [Bool](repeating: false, count: points.count)
+    keep[0] = true
+    keep[points.count - 1] = true
+    var stack = [(0, points.count - 1)]
+    let t2 = tolerance * tolerance
+    while let (a, b) = stack.popLast() {
+      guard b > a + 1 else { continue }
+      let (ax, ay) = (points[a].x, points[a].y)
+      let (dx, dy) = (points[b].x - ax, points[b].y - ay)
+      let length2 = dx * dx + dy * dy
+      var worst = -1.0
+      var index = a
+      for k in (a + 1)..<b {
+        let (px, py) = (points[k].x - ax, points[k].y - ay)
+        let d2: Double
+        if length2 == 0 {
+          d2 = px * px + py * py
+        } else {
+          let cross = px * dy - py * dx
+          d2 = cross * cross / length2
+        }
+        if d2 > worst {
+          worst = d2
+          index = k
+        }
+      }
+      if worst > t2 {
+        keep[index] = true
+        stack.append((a, index))
+        stack.append((index, b))
+      }
+    }
+    return points.indices.filter { keep[$0] }.map { points[$0] }
   }
 }
 
