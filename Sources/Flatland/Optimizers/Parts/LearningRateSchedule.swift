@@ -28,13 +28,13 @@ public enum LearningRateSchedule: Sendable, Equatable {
     }
   }
 
-  /// The smallest and largest rates over `total` steps (GSAM's `lr_min`, `lr_max`).
+  /// The smallest and largest rates over `total` steps (GSAM's `lr_min`, `lr_max`). Warm-up is not
+  /// counted: as in GSAM's code, ρ may dip below ρ_min while the rate is still rising.
   func range(base lr: Double, total: Int) -> ClosedRange<Double> {
     switch self {
     case .constant: return lr...lr
-    case .step(let every, let factor):
+    case .step(_, let factor):
       let last = rate(base: lr, step: Swift.max(0, total - 1), total: total)
-      _ = every
       return factor <= 1 ? last...lr : lr...last
     case .cosine(let final), .warmupCosine(_, let final): return Swift.min(lr, final)...Swift.max(lr, final)
     }

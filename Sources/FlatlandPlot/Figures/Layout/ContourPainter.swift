@@ -16,9 +16,7 @@ struct ContourPainter {
   func draw(into items: inout [Scene.Item], frame: ChartFrame) -> [MarchingSquares.LevelContours] {
     let values = levels.levels
     let contours = MarchingSquares.contours(of: field, at: values)
-    let window = field.box
     let points = { (ws: [Vec2], tolerance: Double) in Self.devicePoints(ws, frame: frame, tolerance: tolerance) }
-    _ = window
     if filled {
       // Painter's algorithm over nested sub-level sets: the top band first, then {z ≤ l} for each
       // level downwards. Each fill's antialiased edge lies over its neighbouring band, never over the
