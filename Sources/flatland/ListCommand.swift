@@ -33,13 +33,18 @@ struct ListCommand: ParsableCommand {
         let list = entry.parameters.map { "\($0.name)=\(formatShort($0.defaultValue))" }.joined(separator: ", ")
         out += "  parameters: \(list)\n"
       }
-      for m in info.minima {
+      // Lattices (Rastrigin, Ackley) have over a hundred minima: the lowest few stand for them.
+      let shown = info.minima.count > 8 ? Array(info.minima.prefix(4)) : info.minima
+      for m in shown {
         let label = m.label.isEmpty ? "" : " \(m.label)"
         out +=
           "  minimum\(label) at (\(formatShort(m.location.x, digits: 6)), \(formatShort(m.location.y, digits: 6))): "
         out +=
           "L = \(formatShort(m.value, digits: 6)), Hessian eigenvalues \(formatShort(m.eigenvalues.min, digits: 5)), "
         out += "\(formatShort(m.eigenvalues.max, digits: 5))\n"
+      }
+      if shown.count < info.minima.count {
+        out += "  … and \(info.minima.count - shown.count) more local minima (listed in LandscapeInfo.minima)\n"
       }
     }
     return out
