@@ -182,10 +182,20 @@ public struct RoutesFigure {
       let outcomes = group.runs.map { run in
         (group.runs.count > 1 ? "start \(run.run + 1): " : "") + run.outcome.summary(minima: info.minima)
       }
-      entries.append(
-        Legend.Entry(
-          swatch: .route(Palette.method(i)), title: "<b>\(escapeMarkup(group.method.displayName))</b>",
-          details: (parameters + outcomes).map(escapeMarkup), blackDetails: parameters.count))
+      let name = "<b>\(escapeMarkup(group.method.displayName))</b>"
+      if style.legendBelow, parameters.count == 1 {
+        // Paper columns are short of height: the hyperparameters share the name's line.
+        entries.append(
+          Legend.Entry(
+            swatch: .route(Palette.method(i)),
+            title: name + "  <span size=\"smaller\">\(escapeMarkup(parameters[0]))</span>",
+            details: outcomes.map(escapeMarkup)))
+      } else {
+        entries.append(
+          Legend.Entry(
+            swatch: .route(Palette.method(i)), title: name, details: (parameters + outcomes).map(escapeMarkup),
+            blackDetails: parameters.count))
+      }
     }
     if info.minima.contains(where: { field.box.contains($0.location) }) {
       entries.append(Legend.Entry(swatch: .star, title: "known minimum"))
