@@ -61,8 +61,9 @@ public struct GradientRule: Sendable, Equatable {
   /// `e` is built from it, `g̃ = g(w + e)` under the same batch, the combination rule gives `d`, and
   /// the base optimizer moves the unperturbed `w` (kept as is, never rebuilt by subtracting `e`).
   ///
-  /// Random draws within a step, in order: the oracle's noise pair; RST's uniform; ESAM's selection
-  /// uniforms (one per step, or x then y); SSAM-D's regrowth uniforms; the Gaussian samples `ξ`.
+  /// Random draws within a step, in order: the oracle's noise pair; at step 0 SSAM-D's initial mask
+  /// (one uniform); RST's uniform; ESAM's selection uniforms (one per step, or x then y); SSAM-D's
+  /// regrowth uniforms; the Gaussian samples `ξ` (one pair per sample).
   func step<L: Landscape, R: RandomNumberGeneratorWithGaussian>(
     _ w: inout Vec2, step t: Int, of total: Int, state: inout State, oracle: inout Oracle<L>, rng: inout R
   ) -> StepRecord {
