@@ -49,3 +49,21 @@ if python3 -c "import numpy, matplotlib" 2>/dev/null; then
 else
   echo "  (python3 with numpy and matplotlib not found: reference skipped; pip install numpy matplotlib)"
 fi
+
+# The other figure kinds, flatland alone (no matplotlib equivalent is timed): what a user waits for.
+echo
+echo "other figure kinds (flatland, median of $runs runs):"
+kinds=(
+  "sharpness map, 160² exact worst cases|map --landscape two-valleys --quantity sharpness --rho 0.1 --grid 160"
+  "basin maps, 2 methods × 80² starts × 600 steps|map --landscape himmelblau --quantity basins --methods sgd,sam --rho 0.5 --steps 600 --grid 80"
+  "loss curves, 4 methods × 20 noisy repeats × 500 steps|curves --landscape two-valleys --methods sgd,sam,looksam,rst --noise 0.3 --repeats 20"
+  "GSAM slice, 400 exact worst cases|slice --landscape two-valleys --along x --at 0 --rho 0.1"
+  "paper PDF of the canonical figure|plot --landscape two-valleys --methods sgd,sam,gsam,vsam --grid 800 --preset paper"
+)
+for entry in "${kinds[@]}"; do
+  label=${entry%%|*}
+  read -r -a args <<<"${entry#*|}"
+  ext=png
+  [[ $label == *PDF* ]] && ext=pdf
+  printf '  %6s ms   %s\n' "$(median_ms "$bin" "${args[@]}" -o "$tmp/kind.$ext")" "$label"
+done
