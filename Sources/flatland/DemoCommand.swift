@@ -125,13 +125,20 @@ struct DemoCommand: ParsableCommand {
   }
 
   func run() throws {
-    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    for (file, arguments) in Self.gallery {
-      let path = (out as NSString).appendingPathComponent(file)
-      // The first argument names the command when it is not `plot`.
-      var command = try FlatlandCommand.parseAsRoot(
-        (["curves", "map", "slice", "schematic"].contains(arguments.first ?? "") ? arguments : ["plot"] + arguments)
-          + ["-o", path])
+    try FigureBatch.render(Self.gallery, into: out)
+  }
+}
+
+/// Runs a list of figure commands into a folder (the gallery, the lecture pack), printing each path.
+enum FigureBatch {
+  /// `arguments` start with the command's name, or with its first option for `plot`.
+  static func render(_ items: [(file: String, arguments: [String])], into folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (file, arguments) in items {
+      let path = (folder as NSString).appendingPathComponent(file)
+      let commands = FlatlandCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+      let full = commands.contains(arguments.first ?? "") ? arguments : ["plot"] + arguments
+      var command = try FlatlandCommand.parseAsRoot(full + ["-o", path])
       try command.run()
       print("wrote \(path)")
     }

@@ -80,12 +80,6 @@ struct LectureCommand: ParsableCommand {
     guard ["png", "svg", "pdf"].contains(format) else {
       throw CLIError("--format: '\(format)' is not valid; expected png, svg or pdf")
     }
-    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    for (name, arguments) in Self.slides {
-      let path = (out as NSString).appendingPathComponent("\(name).\(format)")
-      var command = try FlatlandCommand.parseAsRoot(arguments + ["-o", path])
-      try command.run()
-      print("wrote \(path)")
-    }
+    try FigureBatch.render(Self.slides.map { ("\($0.name).\(format)", $0.arguments) }, into: out)
   }
 }
