@@ -47,6 +47,10 @@ struct CurvesCommand: ParsableCommand {
       }
       let style = try figure.style()
       let title = try figure.titleMarkup()
+      let labels = (
+        x: try FigureOptions.label(figure.xlabel, flag: "--xlabel"),
+        y: try FigureOptions.label(figure.ylabel, flag: "--ylabel")
+      )
       try figure.checkOutput()
       TextMeasurer.warmUpInBackground()
       var curves = CurvesFigure(landscape: experiment.landscape, trajectories: experiment.run())
@@ -55,6 +59,8 @@ struct CurvesCommand: ParsableCommand {
       curves.logarithmic = !linear
       curves.style = style
       curves.title = title
+      curves.xLabelOverride = labels.x
+      curves.yLabelOverride = labels.y
       curves.footnote = RunOptions.footnote(experiment)
       try figure.write(curves.scene(), style: style)
     }

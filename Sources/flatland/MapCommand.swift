@@ -32,6 +32,7 @@ struct MapCommand: ParsableCommand {
       let info = surface.info
       let style = try figure.style()
       let title = try figure.titleMarkup()
+      let labels = try figure.axisLabels()
       let map = try figure.chosenColormap()
       let radii =
         try runOptions.rho.map { text in
@@ -102,6 +103,7 @@ struct MapCommand: ParsableCommand {
       heatmap.title = title
       heatmap.colormap = map
       heatmap.independentAxes = figure.independentAxes
+      heatmap.axisLabels = labels
       if !footnote.isEmpty { heatmap.footnote = footnote }
       try figure.write(heatmap.scene(), style: style)
     }

@@ -52,6 +52,7 @@ struct PlotCommand: ParsableCommand {
     let gridNodes = problems.check { try figure.gridNodes(default: 400) } ?? 400
     let map = problems.check { try figure.chosenColormap() } ?? nil
     let title = problems.check { try figure.titleMarkup() } ?? nil
+    let labels = problems.check { try figure.axisLabels() } ?? AxisLabels()
     let routeTrail = problems.check {
       guard let t = RoutesFigure.Trail(rawValue: trail) else {
         throw FlatlandError.unknownName(
@@ -82,7 +83,7 @@ struct PlotCommand: ParsableCommand {
     guard let experiment, let routeTrail, let panelGrid else { throw CLIError("invalid input") }
     return PlotJob(
       experiment: experiment, figure: figure, data: data, style: style, grid: gridNodes, colormap: map, title: title,
-      levels: levels, contourLabels: contourLabels, trail: routeTrail, panels: panelGrid)
+      levels: levels, contourLabels: contourLabels, trail: routeTrail, panels: panelGrid, axisLabels: labels)
   }
 }
 
@@ -99,6 +100,7 @@ struct PlotJob {
   var contourLabels: Bool
   var trail: RoutesFigure.Trail
   var panels: RoutesFigure.Panels
+  var axisLabels: AxisLabels
 
   func execute() throws {
     TextMeasurer.warmUpInBackground()
@@ -115,6 +117,7 @@ struct PlotJob {
     routes.trail = trail
     routes.panels = panels
     routes.independentAxes = figure.independentAxes
+    routes.axisLabels = axisLabels
     routes.footnote = RunOptions.footnote(experiment)
     try figure.write(routes.scene(), style: style)
     if let data {

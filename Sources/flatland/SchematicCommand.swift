@@ -34,11 +34,13 @@ struct SchematicCommand: ParsableCommand {
       }
       let style = try figure.style(default: .slide)
       let title = try figure.titleMarkup()
+      let labels = try figure.axisLabels()
       try figure.checkOutput()
       TextMeasurer.warmUpInBackground()
       var schematic = SchematicFigure(landscape: surface, at: point, method: method)
       schematic.style = style
       schematic.title = title
+      schematic.axisLabels = labels
       try figure.write(schematic.scene(), style: style)
     }
   }

@@ -45,6 +45,7 @@ struct SliceCommand: ParsableCommand {
       }
       let style = try figure.style()
       let title = try figure.titleMarkup()
+      let labels = try figure.axisLabels()
       try figure.checkOutput()
       let range = axis == .x ? info.window.xmin...info.window.xmax : info.window.ymin...info.window.ymax
       var slice = SliceFigure(
@@ -52,6 +53,7 @@ struct SliceCommand: ParsableCommand {
         samples: try figure.gridNodes(default: 400))
       slice.style = style
       slice.title = title
+      slice.axisLabels = labels
       try figure.write(slice.scene(), style: style)
     }
   }

@@ -15,14 +15,20 @@ import Testing
       "curves", "--landscape", "two-valleys", "--methods", "sgd,sam,es", "--steps", "60", "--noise", "0.2", "--repeats",
       "3", "--x", "evaluations",
     ],
-    ["curves", "--landscape", "quadratic", "--methods", "sam", "--y", "grad-norm", "--linear", "--steps", "40"],
+    [
+      "curves", "--landscape", "quadratic", "--methods", "sam", "--y", "grad-norm", "--linear", "--steps", "40",
+      "--ylabel", "$\\|\\nabla L(w)\\|_2$",
+    ],
     ["map", "--landscape", "two-valleys", "--quantity", "sharpness", "--rho", "0.05,0.2", "--grid", "24"],
     ["map", "--landscape", "himmelblau", "--quantity", "lambda-min", "--grid", "24", "--colormap", "coolwarm_r"],
     [
       "map", "--landscape", "himmelblau", "--quantity", "basins", "--methods", "sgd,sam", "--grid", "20", "--steps",
       "100",
     ],
-    ["slice", "--landscape", "two-valleys", "--along", "y", "--at", "0.8", "--rho", "0.2", "--grid", "60"],
+    [
+      "slice", "--landscape", "two-valleys", "--along", "y", "--at", "0.8", "--rho", "0.2", "--grid", "60", "--xlabel",
+      "$w_1$", "--ylabel", "$w_2$",
+    ],
     ["schematic", "--landscape", "two-valleys", "--at", "0.45,0.6", "--method", "asam:rho=0.5", "--size", "960x540"],
     [
       "plot", "--landscape", "beale", "--methods", "sgd,adam", "--steps", "50", "--grid", "60", "--panels", "methods",
@@ -89,6 +95,7 @@ import Testing
     (["plot", "--levels", "many"], "expected auto, linear, log, quantile or numbers"),
     (["plot", "--title", "$\\rhoo$"], "unknown command '\\rhoo' at column 2 (did you mean '\\rho'?)"),
     (["plot", "--title", "$x_{1$"], "'{' at column 4 is never closed"),
+    (["map", "--xlabel", "$w_{1$"], "--xlabel: '$w_{1$' is not valid; expected text with $math$: '{' at column 4"),
     (["plot", "--trail", "dotted"], "unknown value for --trail 'dotted'"),
     (["plot", "--panels", "grid"], "unknown value for --panels 'grid'"),
     (["plot", "--dpi", "5"], "--dpi: '5' is not valid"),

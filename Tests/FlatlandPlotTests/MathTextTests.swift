@@ -23,6 +23,7 @@ import Testing
     ("cost \\$5", "cost $5"),
     ("$\\hat{g}$", "<i>g\u{0302}</i>"),
     ("$\\mathbf{v}$", "<b>v</b>"),
+    ("$(w_1, w_2)$", "(<i>w</i><sub>1</sub>,\u{2009}<i>w</i><sub>2</sub>)"),
   ])
   func translatesToMarkup(_ source: String, _ expected: String) throws {
     #expect(try MathText.markup(source) == expected)

@@ -139,7 +139,8 @@ public enum MathText {
           }
           out = "<i>\(escapeMarkup(word))</i>"
         } else {
-          out = escapeMarkup(String(c))
+          // A comma in math is followed by a thin space, as TeX sets it: (w₁, w₂).
+          out = c == "," ? ",\u{2009}" : escapeMarkup(String(c))
           i += 1
         }
       }

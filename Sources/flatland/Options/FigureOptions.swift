@@ -30,6 +30,12 @@ struct FigureOptions: ParsableArguments {
     help: "Title in the label syntax: text with $math$ such as $\\rho = 0.1$ (default: landscape and formula).")
   var title: String?
 
+  @Option(parsing: .unconditional, help: "x-axis label in the label syntax, e.g. '$w_1$' (default: the figure's own).")
+  var xlabel: String?
+
+  @Option(parsing: .unconditional, help: "y-axis label in the label syntax, e.g. '$w_2$' (default: the figure's own).")
+  var ylabel: String?
+
   @Flag(help: "With several panels, label the axes of every panel (default: only the outer ones).")
   var independentAxes = false
 
@@ -52,12 +58,23 @@ struct FigureOptions: ParsableArguments {
 
   func chosenColormap() throws -> Colormap? { try colormap.map { try Colormap.named($0) } }
 
-  func titleMarkup() throws -> String? {
-    guard let title else { return nil }
+  func titleMarkup() throws -> String? { try Self.label(title, flag: "--title") }
+
+  /// The axis labels with `--xlabel` / `--ylabel` applied.
+  func axisLabels() throws -> AxisLabels {
+    var labels = AxisLabels()
+    if let x = try Self.label(xlabel, flag: "--xlabel") { labels.x = x }
+    if let y = try Self.label(ylabel, flag: "--ylabel") { labels.y = y }
+    return labels
+  }
+
+  /// Optional text in the label syntax as markup; a malformed label names the flag and the column.
+  static func label(_ text: String?, flag: String) throws -> String? {
+    guard let text else { return nil }
     do {
-      return try MathText.markupOrEscaped(title)
+      return try MathText.markupOrEscaped(text)
     } catch {
-      throw FlatlandError.invalidValue(what: "--title", text: title, expected: "text with $math$: \(error)")
+      throw FlatlandError.invalidValue(what: flag, text: text, expected: "text with $math$: \(error)")
     }
   }
 

@@ -26,6 +26,9 @@ public struct CurvesFigure {
   public var style: FigureStyle = .standard
   public var title: String?
   public var footnote: String?
+  /// Replace the default axis labels (Pango markup); `nil` keeps the quantity's own.
+  public var xLabelOverride: String?
+  public var yLabelOverride: String?
   /// The landscape, for gradient norms (trajectories store losses and points).
   var gradient: @Sendable (Vec2) -> Vec2
 
@@ -132,6 +135,7 @@ public struct CurvesFigure {
   }
 
   var yLabel: String {
+    if let yLabelOverride { return yLabelOverride }
     switch quantity {
     case .loss:
       return info.minima.isEmpty ? "<i>L</i>(<i>w</i>) − min <i>L</i>" : "<i>L</i>(<i>w</i>) − <i>L</i><sub>min</sub>"
@@ -140,7 +144,7 @@ public struct CurvesFigure {
     }
   }
 
-  var xLabel: String { abscissa == .steps ? "step" : "gradient evaluations" }
+  var xLabel: String { xLabelOverride ?? (abscissa == .steps ? "step" : "gradient evaluations") }
 
   public func scene(measurer: TextMeasurer = TextMeasurer()) -> Scene {
     let all = series()

@@ -29,6 +29,8 @@ public struct HeatmapFigure {
   public var footnote: String?
   /// With several panels: tick labels on every panel instead of only the outer ones.
   public var independentAxes = false
+  /// Axis labels as Pango markup; default *x* and *y*.
+  public var axisLabels = AxisLabels()
 
   public init(landscape info: LandscapeInfo, field: ScalarField?, content: Content) {
     self.init(landscape: info, field: field, panels: [("", content)])
@@ -128,8 +130,8 @@ public struct HeatmapFigure {
     let layouter = FigureLayout(
       style: style, measurer: measurer, title: titleMarkup, rows: rows, columns: columns,
       aspect: aspect > 0.5 && aspect < 2 ? aspect : nil,
-      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: "<i>y</i>", rotated: false),
-      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: many && !independentAxes, panelHeader: header,
+      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: axisLabels.y, rotated: false),
+      bottomMargin: axes.bottomMargin(xLabel: axisLabels.x), sharedAxes: many && !independentAxes, panelHeader: header,
       colorbarWidth: colorbar?.width, legend: legend
     )
     let layout = layouter.compute()
@@ -156,7 +158,7 @@ public struct HeatmapFigure {
       let column = p % columns
       let lastInColumn = p + columns >= panels.count
       axes.draw(
-        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>",
+        frame, xTicks: xTicks, yTicks: yTicks, xLabel: axisLabels.x, yLabel: axisLabels.y,
         labelX: !many || lastInColumn || independentAxes,
         labelY: column == 0 || independentAxes, into: &scene)
       if many {

@@ -31,6 +31,8 @@ public struct RoutesFigure {
   public var panels: Panels = .single
   /// With several panels: tick labels on every panel instead of only the outer ones.
   public var independentAxes = false
+  /// Axis labels as Pango markup (`MathText.markup("$w_1$")`); default *x* and *y*.
+  public var axisLabels = AxisLabels()
 
   public enum Trail: String, Sendable, CaseIterable {
     case solid
@@ -81,8 +83,8 @@ public struct RoutesFigure {
     let layouter = FigureLayout(
       style: style, measurer: measurer, title: titleMarkup.isEmpty ? nil : titleMarkup, rows: rows, columns: columns,
       aspect: aspect > 0.5 && aspect < 2 ? aspect : nil,
-      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: "<i>y</i>", rotated: false),
-      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), sharedAxes: perMethod && !independentAxes,
+      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: axisLabels.y, rotated: false),
+      bottomMargin: axes.bottomMargin(xLabel: axisLabels.x), sharedAxes: perMethod && !independentAxes,
       panelHeader: header,
       colorbarWidth: colorbar.width, legend: legend
     )
@@ -97,7 +99,7 @@ public struct RoutesFigure {
       let row = p / columns
       let lastInColumn = perMethod ? (row == rows - 1 || p + columns >= groups.count) : true
       axes.draw(
-        frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>",
+        frame, xTicks: xTicks, yTicks: yTicks, xLabel: axisLabels.x, yLabel: axisLabels.y,
         labelX: lastInColumn || independentAxes,
         labelY: column == 0 || independentAxes, into: &scene)
       if perMethod {
@@ -123,10 +125,10 @@ public struct RoutesFigure {
 
   var colorbarLabel: String {
     switch levels.scale {
-    case .linear: return "<i>L</i>(<i>x</i>, <i>y</i>)"
+    case .linear: return "<i>L</i>(\(axisLabels.x), \(axisLabels.y))"
     case .logarithmic(let offset):
       return offset == 0
-        ? "<i>L</i>(<i>x</i>, <i>y</i>)   (log scale)" : "<i>L</i> − <i>L</i><sub>min</sub>   (log scale)"
+        ? "<i>L</i>(\(axisLabels.x), \(axisLabels.y))   (log scale)" : "<i>L</i> − <i>L</i><sub>min</sub>   (log scale)"
     }
   }
 

@@ -14,6 +14,8 @@ public struct SchematicFigure {
   public var field: ScalarField
   public var style: FigureStyle = .slide
   public var title: String?
+  /// Axis labels as Pango markup; default *x* and *y*.
+  public var axisLabels = AxisLabels()
 
   public init(landscape: any Landscape, at point: Vec2, method: Method, grid: Int = 240) {
     info = landscape.info
@@ -74,8 +76,8 @@ public struct SchematicFigure {
       ?? "<b>\(escapeMarkup(method.displayName))</b> at <i>w</i> = (\(numberMarkup(point.x)), \(numberMarkup(point.y))) on \(escapeMarkup(info.name))"
     let layouter = FigureLayout(
       style: style, measurer: measurer, title: titleMarkup, aspect: 1,
-      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: "<i>y</i>", rotated: false),
-      bottomMargin: axes.bottomMargin(xLabel: "<i>x</i>"), colorbarWidth: nil, legend: legend, legendFraction: 0.36
+      leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: axisLabels.y, rotated: false),
+      bottomMargin: axes.bottomMargin(xLabel: axisLabels.x), colorbarWidth: nil, legend: legend, legendFraction: 0.36
     )
     let layout = layouter.compute()
     var scene = layouter.scene(layout)
@@ -144,7 +146,7 @@ public struct SchematicFigure {
     if region == nil { notes.removeSubrange(1...2) }
     for note in notes { note.draw(style: style, measurer: measurer, into: &inner) }
     scene.items.append(.clipped(frame.rect, inner))
-    axes.draw(frame, xTicks: xTicks, yTicks: yTicks, xLabel: "<i>x</i>", yLabel: "<i>y</i>", into: &scene)
+    axes.draw(frame, xTicks: xTicks, yTicks: yTicks, xLabel: axisLabels.x, yLabel: axisLabels.y, into: &scene)
     legend.draw(
       at: layout.legendOrigin, columns: layout.legendColumns, columnWidth: layout.legendColumnWidth, into: &scene)
     return scene

@@ -17,6 +17,8 @@ public struct SliceFigure {
   public var fp: [Double]
   public var style: FigureStyle = .standard
   public var title: String?
+  /// Names of the two coordinates (Pango markup); default *x* and *y*.
+  public var axisLabels = AxisLabels()
 
   public init(
     landscape: any Landscape, along axis: Axis, at: Double, range: ClosedRange<Double>, rho: Double,
@@ -45,8 +47,8 @@ public struct SliceFigure {
     let top = niceAxis((f + fp).filter(\.isFinite))
     let bottom = niceAxis([0] + h.filter(\.isFinite))
     let axes = AxesPainter(style: style, measurer: measurer)
-    let variable = "<i>\(axis.rawValue)</i>"
-    let xLabel = variable + "   (" + (axis == .x ? "<i>y</i>" : "<i>x</i>") + " = \(numberMarkup(at)))"
+    let (along, other) = axis == .x ? (axisLabels.x, axisLabels.y) : (axisLabels.y, axisLabels.x)
+    let xLabel = along + "   (" + other + " = \(numberMarkup(at)))"
     let rhoText = "ρ = \(numberMarkup(rho))"
     let entries = [
       Legend.Entry(swatch: .line(.ink, dash: [], band: false), title: "<i>f</i>(<i>w</i>), the loss"),

@@ -46,6 +46,16 @@ public struct AxisScale: Sendable, Equatable {
   }
 }
 
+/// The names of a landscape figure's two axes, as Pango markup.
+public struct AxisLabels: Sendable, Equatable {
+  public var x: String
+  public var y: String
+  public init(x: String = "<i>x</i>", y: String = "<i>y</i>") {
+    self.x = x
+    self.y = y
+  }
+}
+
 public struct AxisTick: Sendable, Equatable {
   public var value: Double
   /// Pango markup; empty for unlabelled minor ticks.
