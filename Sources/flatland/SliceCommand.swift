@@ -13,11 +13,7 @@ struct SliceCommand: ParsableCommand {
         flatland slice --landscape "0.2*x^2 - exp(-20*(x-1)^2) - 0.6*exp(-(x+1)^2)" --rho 0.3 -o gsam-fig1.pdf
       """)
 
-  @Option(parsing: .unconditional, help: "Landscape name or a formula in x and y.")
-  var landscape = "two-valleys"
-
-  @Option(parsing: .unconditional, help: "Landscape parameters, e.g. a=1,b=10.")
-  var param: String?
+  @OptionGroup var landscapeOptions: LandscapeOptions
 
   @Option(parsing: .unconditional, help: "The axis to slice along: x or y.")
   var along = "x"
@@ -32,8 +28,7 @@ struct SliceCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let parameters = try param.map { try Parse.assignments($0, flag: "--param") } ?? [:]
-      let surface = try LandscapeCatalog.make(landscape, parameters: parameters)
+      let surface = try landscapeOptions.surface()
       let info = surface.info
       guard let axis = SliceFigure.Axis(rawValue: along) else {
         throw FlatlandError.unknownName(kind: "value for --along", name: along, accepted: ["x", "y"])

@@ -39,7 +39,7 @@ public struct BasinMap: Sendable {
     let tolerance = 0.05 * info.window.diagonal
     var out = [Basin](repeating: .elsewhere, count: nx * ny)
     out.withUnsafeMutableBufferPointer { buffer in
-      let base = UncheckedBasinPointer(pointer: buffer.baseAddress!)
+      let base = UncheckedPointer(buffer.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: ny) { j in
         for i in 0..<nx {
           let start = Vec2(
@@ -70,8 +70,4 @@ public struct BasinMap: Sendable {
     for b in basins { counts[b, default: 0] += 1 }
     return counts.mapValues { Double($0) / Double(basins.count) }
   }
-}
-
-struct UncheckedBasinPointer: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<BasinMap.Basin>
 }

@@ -84,7 +84,8 @@ public enum MapQuantity: String, Sendable, CaseIterable {
   }
 }
 
-struct UncheckedPointer: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Double>
-  init(_ p: UnsafeMutablePointer<Double>) { pointer = p }
+/// A buffer pointer handed to `concurrentPerform` workers that write disjoint elements.
+struct UncheckedPointer<Element>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Element>
+  init(_ p: UnsafeMutablePointer<Element>) { pointer = p }
 }

@@ -43,6 +43,8 @@ public struct Dual2: LandscapeScalar, Equatable {
   }
   public static func log(_ x: Dual2) -> Dual2 { x.mapped(Foundation.log(x.value), 1 / x.value) }
   public static func sqrt(_ x: Dual2) -> Dual2 {
+    // At exactly 0 the derivative is unbounded: take 0 (a subgradient, as for `abs`), never ∞·0 = NaN.
+    if x.value == 0 { return Dual2(0) }
     let s = x.value.squareRoot()
     return x.mapped(s, 0.5 / s)
   }

@@ -60,6 +60,8 @@ public struct Jet2: LandscapeScalar, Equatable {
     return x.mapped(Foundation.log(x.value), inv, -inv * inv)
   }
   public static func sqrt(_ x: Jet2) -> Jet2 {
+    // At exactly 0: zero derivatives (a subgradient, as for `abs`), never ∞·0 = NaN.
+    if x.value == 0 { return Jet2(0) }
     let s = x.value.squareRoot()
     return x.mapped(s, 0.5 / s, -0.25 / (s * x.value))
   }

@@ -19,6 +19,7 @@ public protocol LandscapeScalar: Sendable {
 
   static func exp(_ x: Self) -> Self
   static func log(_ x: Self) -> Self
+  /// `√x`; at exactly 0 its derivatives are taken as 0 (the kink of Ackley's minimum), never NaN.
   static func sqrt(_ x: Self) -> Self
   static func sin(_ x: Self) -> Self
   static func cos(_ x: Self) -> Self

@@ -20,14 +20,17 @@ public struct Wells: Landscape {
     }
   }
 
-  public var wells: [Well]
-  public var bowl: Double
+  public let wells: [Well]
+  public let bowl: Double
+  /// cos and sin of each well's angle, computed once: `evaluate` runs for every grid node.
+  private let rotations: [(c: Double, s: Double)]
   public private(set) var info: LandscapeInfo
   let name: String
 
   public init(wells: [Well], bowl: Double, name: String = "wells", summary: String? = nil, window: Box? = nil) {
     self.wells = wells
     self.bowl = bowl
+    rotations = wells.map { (Foundation.cos($0.angle * .pi / 180), Foundation.sin($0.angle * .pi / 180)) }
     self.name = name
     let reach =
       wells.map { Swift.max(Swift.abs($0.center.x), Swift.abs($0.center.y)) + 2.5 * Swift.max($0.width.x, $0.width.y) }
@@ -46,9 +49,7 @@ public struct Wells: Landscape {
 
   public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
     var sum = bowl * (x * x + y * y)
-    for w in wells {
-      let c = Foundation.cos(w.angle * .pi / 180)
-      let s = Foundation.sin(w.angle * .pi / 180)
+    for (w, (c, s)) in zip(wells, rotations) {
       let dx = x - w.center.x
       let dy = y - w.center.y
       let u = c * dx + s * dy

@@ -77,14 +77,14 @@ public struct GradientRule: Sendable, Equatable {
     let sigma = state.sigma
 
     var perturbs = perturbation != .none
-    var lookReuse = false
+    var reuseWeight: Double?  // LookSAM between refreshes: α of the reused orthogonal part
     switch combination {
     case .randomized(let p):
       if !(rng.nextUniform() < p) { perturbs = false }
-    case .lookSAM(let k, _):
+    case .lookSAM(let k, let alpha):
       if t % Swift.max(1, k) != 0 {
         perturbs = false
-        lookReuse = true
+        reuseWeight = alpha
       }
     default: break
     }
@@ -142,11 +142,8 @@ public struct GradientRule: Sendable, Equatable {
     }
 
     var d: Vec2
-    if lookReuse {
-      let gNorm = g.length
-      let vNorm = state.orthogonal.length
-      guard case .lookSAM(_, let alpha) = combination else { preconditionFailure("unreachable") }
-      d = g + alpha * (gNorm / (vNorm + 1e-12)) * state.orthogonal
+    if let alpha = reuseWeight {
+      d = g + alpha * (g.length / (state.orthogonal.length + 1e-12)) * state.orthogonal
     } else if perturbs {
       d = combination.direction(clean: g, perturbed: gp)
       if case .lookSAM = combination {

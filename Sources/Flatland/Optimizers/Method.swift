@@ -69,7 +69,7 @@ public struct Method: Sendable, Equatable {
     case .gradient(let r):
       return r.step(&w, step: state.step, of: state.totalSteps, state: &state.gradient, oracle: &oracle, rng: &rng)
     case .population(let r):
-      return r.step(&w, state: &state.population, oracle: &oracle, rng: &rng)
+      return r.step(&w, generation: state.step, state: &state.population, oracle: &oracle, rng: &rng)
     }
   }
 }

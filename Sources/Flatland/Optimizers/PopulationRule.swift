@@ -22,7 +22,6 @@ public enum PopulationRule: Sendable, Equatable {
     public var pathSigma = Vec2.zero
     public var pathC = Vec2.zero
     public var base = BaseOptimizer.State()
-    var started = false
     public init() {}
   }
 
@@ -32,9 +31,10 @@ public enum PopulationRule: Sendable, Equatable {
     }
   }
 
-  /// One generation moving the mean `m`. Draws: `population` (ES: `population/2`) Gaussian pairs in order.
+  /// Generation `t` (0-based), moving the mean `m`. Draws: `population` (ES: `population/2`) Gaussian
+  /// pairs in order.
   func step<L: Landscape, R: RandomNumberGeneratorWithGaussian>(
-    _ m: inout Vec2, state: inout State, oracle: inout Oracle<L>, rng: inout R
+    _ m: inout Vec2, generation t: Int, state: inout State, oracle: inout Oracle<L>, rng: inout R
   ) -> StepRecord {
     let start = m
     let startFunctions = oracle.functionEvaluations
@@ -58,10 +58,7 @@ public enum PopulationRule: Sendable, Equatable {
       )
 
     case .snes(let n, let sigma0):
-      if !state.started {
-        state.sigma = Vec2(sigma0, sigma0)
-        state.started = true
-      }
+      if t == 0 { state.sigma = Vec2(sigma0, sigma0) }
       let z = (0..<n).map { _ in rng.nextGaussianPair() }
       let losses = z.map { oracle.value(at: m + state.sigma * $0) }
       let order = Self.order(losses)
@@ -79,10 +76,7 @@ public enum PopulationRule: Sendable, Equatable {
         start, m, direction: -gradMu, sigma: state.sigma, functions: oracle.functionEvaluations - startFunctions)
 
     case .sepCMA(let n, let sigma0):
-      if !state.started {
-        state.stepSize = sigma0
-        state.started = true
-      }
+      if t == 0 { state.stepSize = sigma0 }
       let c = SepCMAConstants(population: n)
       let d = Vec2(Swift.max(state.covariance.x, 1e-8).squareRoot(), Swift.max(state.covariance.y, 1e-8).squareRoot())
       let z = (0..<n).map { _ in rng.nextGaussianPair() }
@@ -95,7 +89,7 @@ public enum PopulationRule: Sendable, Equatable {
       state.pathSigma = (1 - c.cSigma) * state.pathSigma + (c.cSigma * (2 - c.cSigma) * c.muEff).squareRoot() * (yw / d)
       let pNorm = state.pathSigma.length
       state.stepSize *= Foundation.exp((c.cSigma / c.dSigma) * (pNorm / c.chiN - 1))
-      let generation = Double(state.base.count + 1)
+      let generation = Double(t + 1)
       let hSigma: Double =
         pNorm / (1 - Foundation.pow(1 - c.cSigma, 2 * generation)).squareRoot() < (1.4 + 2 / 3.0) * c.chiN ? 1 : 0
       state.pathC = (1 - c.cc) * state.pathC + hSigma * (c.cc * (2 - c.cc) * c.muEff).squareRoot() * yw
@@ -103,7 +97,6 @@ public enum PopulationRule: Sendable, Equatable {
       for i in 0..<c.mu { rankMu += c.weights[i] * y[order[i]] * y[order[i]] }
       let decay = 1 + c.c1 * (1 - hSigma) * c.cc * (2 - c.cc) - c.c1 - c.cMu
       state.covariance = decay * state.covariance + c.c1 * state.pathC * state.pathC + c.cMu * rankMu
-      state.base.count += 1
       return record(
         start, m, direction: -yw, sigma: state.stepSize * d, functions: oracle.functionEvaluations - startFunctions)
     }

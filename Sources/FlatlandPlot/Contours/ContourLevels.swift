@@ -72,13 +72,18 @@ public struct ContourLevels: Sendable {
   /// quantile of `L − L_min`, so the basins keep their detail (Goldstein–Price spans six decades).
   public static func automatic(for info: LandscapeInfo, field: ScalarField) -> ContourLevels {
     guard let range = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
-    let floor = Swift.min(range.min, info.minima.map(\.value).filter(\.isFinite).min() ?? range.min)
+    let floor = lowestValue(info, range.min)
     let sorted = field.sortedSample()
     let median = sorted[sorted.count / 2]
     let skewed = range.max > floor && (median - floor) < 0.02 * (range.max - floor)
     guard info.contourScale == .logarithmic || skewed else { return linear(low: range.min, high: range.max) }
     let low = sorted[sorted.count / 1000] - floor
     return logarithmic(floor: floor, high: range.max, lowest: low > 0 ? low : nil)
+  }
+
+  /// `L_min` for log levels: the lowest known minimum or grid value, whichever is lower.
+  static func lowestValue(_ info: LandscapeInfo, _ gridMinimum: Double) -> Double {
+    Swift.min(gridMinimum, info.minima.map(\.value).filter(\.isFinite).min() ?? gridMinimum)
   }
 
   /// `auto`, `linear`, `log`, `quantile` or a comma-separated list of levels.
@@ -90,8 +95,7 @@ public struct ContourLevels: Sendable {
       return linear(low: r.min, high: r.max)
     case "log":
       guard let r = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
-      let floor = Swift.min(r.min, info.minima.map(\.value).filter(\.isFinite).min() ?? r.min)
-      return logarithmic(floor: floor, high: r.max)
+      return logarithmic(floor: lowestValue(info, r.min), high: r.max)
     case "quantile": return quantile(of: field)
     default:
       let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }

@@ -4,11 +4,7 @@ import Flatland
 /// What to run: landscape, methods, starts and the optimizer settings shared by `plot`, `curves`,
 /// `map` and `schematic`.
 struct RunOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: "Landscape name (see 'flatland list landscapes') or a formula in x and y.")
-  var landscape = "two-valleys"
-
-  @Option(parsing: .unconditional, help: "Landscape parameters, e.g. a=1,b=10 (a formula takes window=H).")
-  var param: String?
+  @OptionGroup var landscapeOptions: LandscapeOptions
 
   @Option(
     parsing: .unconditional, help: "Comma-separated presets sharing the flags below (see 'flatland list methods').")
@@ -49,10 +45,7 @@ struct RunOptions: ParsableArguments {
   var seed = "0"
 
   /// The landscape alone (for commands that need no methods).
-  func surface() throws -> any Landscape {
-    let parameters = try param.map { try Parse.assignments($0, flag: "--param") } ?? [:]
-    return try LandscapeCatalog.make(landscape, parameters: parameters)
-  }
+  func surface() throws -> any Landscape { try landscapeOptions.surface() }
 
   /// Methods, in the order given: the `--methods` list, then each `--method`.
   func chosenMethods(for info: LandscapeInfo, defaults: [String] = ["sgd", "sam"]) throws -> [Method] {

@@ -58,9 +58,8 @@ public struct Ackley: StandardFunction {
   }()
   public var info: LandscapeInfo { Self.cached }
   public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
-    let r2 = 0.5 * (x * x + y * y)
-    // sqrt at exactly 0: value 0 with zero derivatives (subgradient) instead of ∞·0 = NaN.
-    let r = r2.value > 0 ? T.sqrt(r2) : T(0)
+    // At the origin `sqrt` has zero derivatives (see `LandscapeScalar.sqrt`): the kink gives no NaN.
+    let r = T.sqrt(0.5 * (x * x + y * y))
     return -20 * T.exp(-0.2 * r) - T.exp(0.5 * (T.cos(2 * Double.pi * x) + T.cos(2 * Double.pi * y))) + M_E + 20
   }
 }

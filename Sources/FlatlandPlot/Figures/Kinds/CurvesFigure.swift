@@ -199,9 +199,7 @@ public struct CurvesFigure {
     let layout = layouter.compute()
     var scene = layouter.scene(layout)
     let frame = ChartFrame(x: xAxis, y: yAxis, rect: layout.panels[0])
-    var background = Scene()
-    axes.draw(frame, xTicks: xTicks, yTicks: yTicks, xLabel: nil, yLabel: nil, gridLines: true, into: &background)
-    scene.items += background.items.prefix(1)  // grid lines only, under the data
+    axes.drawGrid(frame, xTicks: xTicks, yTicks: yTicks, into: &scene.items)
     var inner: [Scene.Item] = []
     let s = style.lineScale
     for series in all where series.repeats > 1 {
@@ -247,9 +245,4 @@ public struct CurvesFigure {
     }
     return out
   }
-}
-
-extension Scene {
-  /// An empty scene, for collecting items to splice into another.
-  init() { self.init(width: 0, height: 0) }
 }

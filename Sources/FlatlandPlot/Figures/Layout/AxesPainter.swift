@@ -25,26 +25,29 @@ struct AxesPainter {
       + (xLabel.map { 6 * unit + measurer.size(of: $0, size: fonts.label).height } ?? 0)
   }
 
+  /// Light grid lines at the major ticks (drawn under the data by charts).
+  func drawGrid(_ frame: ChartFrame, xTicks: [AxisTick], yTicks: [AxisTick], into items: inout [Scene.Item]) {
+    let rect = frame.rect
+    var grid = Path()
+    for t in xTicks where t.major {
+      let p = frame.point(t.value, frame.y.low)
+      grid.polyline([Point(p.x, rect.y), Point(p.x, rect.maxY)])
+    }
+    for t in yTicks where t.major {
+      let p = frame.point(frame.x.low, t.value)
+      grid.polyline([Point(rect.x, p.y), Point(rect.maxX, p.y)])
+    }
+    items.append(.stroke(grid, .init(color: Color(hex: 0xE3E3E3), width: 0.8 * style.lineScale)))
+  }
+
   /// Draws the frame, the ticks (labels only where asked) and the axis labels.
   func draw(
     _ frame: ChartFrame, xTicks: [AxisTick], yTicks: [AxisTick], xLabel: String?, yLabel: String?,
-    labelX: Bool = true, labelY: Bool = true, rotateYLabel: Bool = false, gridLines: Bool = false,
+    labelX: Bool = true, labelY: Bool = true, rotateYLabel: Bool = false,
     into scene: inout Scene
   ) {
     let rect = frame.rect
     let line = 1.1 * style.lineScale
-    if gridLines {
-      var grid = Path()
-      for t in xTicks where t.major {
-        let p = frame.point(t.value, frame.y.low)
-        grid.polyline([Point(p.x, rect.y), Point(p.x, rect.maxY)])
-      }
-      for t in yTicks where t.major {
-        let p = frame.point(frame.x.low, t.value)
-        grid.polyline([Point(rect.x, p.y), Point(rect.maxX, p.y)])
-      }
-      scene.stroke(grid, .init(color: Color(hex: 0xE3E3E3), width: 0.8 * style.lineScale))
-    }
     scene.stroke(Path.rectangle(rect), .init(color: .ink, width: 1.2 * style.lineScale, joins: .miter))
     var widest = 0.0
     for t in xTicks {

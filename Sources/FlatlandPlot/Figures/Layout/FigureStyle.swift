@@ -74,7 +74,7 @@ public struct FigureStyle: Sendable, Equatable {
   /// The preset called `name`, or an error listing the presets.
   public static func named(_ name: String) throws -> FigureStyle {
     guard let style = presets.first(where: { $0.name == name }) else {
-      throw FlatlandErrorBridge.unknown(kind: "size preset", name: name, accepted: presets.map(\.name))
+      throw FlatlandError.unknownName(kind: "size preset", name: name, accepted: presets.map(\.name))
     }
     return style
   }
@@ -89,12 +89,5 @@ public struct FigureStyle: Sendable, Equatable {
       legend = 17 * s
       small = 14 * s
     }
-  }
-}
-
-/// Errors of the plotting layer reuse the numeric layer's wording ("unknown … (did you mean …)").
-enum FlatlandErrorBridge {
-  static func unknown(kind: String, name: String, accepted: [String]) -> FlatlandError {
-    .unknownName(kind: kind, name: name, accepted: accepted)
   }
 }
