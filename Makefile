@@ -8,14 +8,15 @@ SWIFT ?= swift
 RELEASE = -c release --static-swift-stdlib
 RELEASE_BIN = .build/release/flatland
 
-.PHONY: deps demo plots test bench lint format golden clean
+.PHONY: deps demo plots test bench lint format golden docs clean
 
 deps:
 	@bash scripts/install-deps.sh
 
+# The gallery is `flatland run` over the experiment files in examples/ (flatland demo does the same).
 demo: deps
 	$(SWIFT) build $(RELEASE) --product flatland
-	$(RELEASE_BIN) demo --out plots
+	$(RELEASE_BIN) run examples/*.toml --out plots
 
 plots: demo
 
@@ -34,6 +35,11 @@ format:
 # Re-record the golden images after an intended visual change (never done silently by tests).
 golden: deps
 	FLATLAND_RECORD_GOLDEN=1 $(SWIFT) test --filter golden
+
+# Regenerate docs/experiment-files.md from the spec types (a test fails when it drifts).
+docs:
+	$(SWIFT) build --product flatland
+	.build/debug/flatland reference > docs/experiment-files.md
 
 clean:
 	rm -rf .build

@@ -7,10 +7,12 @@ let package = Package(
   products: [
     .library(name: "Flatland", targets: ["Flatland"]),
     .library(name: "FlatlandPlot", targets: ["FlatlandPlot"]),
+    .library(name: "ExperimentsTOML", targets: ["ExperimentsTOML"]),
     .executable(name: "flatland", targets: ["flatland"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Pure Swift numerics: geometry, jets, landscapes, oracles, optimizers, runs.
@@ -22,10 +24,14 @@ let package = Package(
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
     ),
     .target(name: "FlatlandPlot", dependencies: ["Flatland", "CCairo"]),
+    // Experiment files in TOML (TOMLKit) and JSON, into Flatland's spec tree, with positions; a
+    // target of its own so that `Flatland` stays free of dependencies.
+    .target(
+      name: "ExperimentsTOML", dependencies: ["Flatland", .product(name: "TOMLKit", package: "TOMLKit")]),
     .executableTarget(
       name: "flatland",
       dependencies: [
-        "Flatland", "FlatlandPlot",
+        "Flatland", "FlatlandPlot", "ExperimentsTOML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -37,6 +43,7 @@ let package = Package(
     ),
     .testTarget(name: "FlatlandTests", dependencies: ["Flatland"]),
     .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"], exclude: ["Golden"]),
-    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland", "Flatland", "FlatlandPlot"]),
+    .testTarget(name: "ExperimentsTOMLTests", dependencies: ["ExperimentsTOML", "Flatland"]),
+    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland", "Flatland", "FlatlandPlot", "ExperimentsTOML"]),
   ]
 )

@@ -1,9 +1,10 @@
+import ExperimentsTOML
 import Flatland
 import FlatlandPlot
 import Foundation
 import Testing
 
-/// End-to-end tests of the figure commands: every kind, the presets, and bad input.
+/// End-to-end tests of the figure commands: every kind, the presets, their data, and bad input.
 @Suite struct FigureCommandTests {
   func run(_ arguments: [String]) throws -> (CommandLineTests.Result, URL) {
     let dir = try CommandLineTests.temporaryDirectory()
@@ -41,6 +42,42 @@ import Testing
     #expect(r.status == 0, "\(arguments): \(r.stderr)")
     let image = try RasterImage(png: Data(contentsOf: dir.appendingPathComponent("figure.png")))
     #expect(image.width > 300)
+  }
+
+  /// `--data` writes the numbers of every figure kind.
+  @Test func everyFigureKindHasItsNumbers() throws {
+    let dir = try CommandLineTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func lines(_ arguments: [String], _ file: String) throws -> [Substring] {
+      let r = try CommandLineTests.run(arguments + ["-o", "f.png", "--data", file], in: dir)
+      #expect(r.status == 0, "\(arguments): \(r.stderr)")
+      return try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+    }
+    let curves = try lines(
+      ["curves", "--methods", "sgd,sam", "--steps", "30", "--noise", "0.1", "--repeats", "3"], "c.csv")
+    #expect(curves[1] == "method,start,step,geometric_mean,min,max,repeat_0,repeat_1,repeat_2")
+    #expect(curves.count == 2 + 2 * 31)
+    let map = try lines(["map", "--quantity", "sharpness", "--rho", "0.1,0.2", "--grid", "20"], "m.csv")
+    #expect(map[1] == "quantity,rho,x,y,value" && map.count == 2 + 2 * 400 && map[2].hasPrefix("sharpness,0.1,"))
+    let basins = try lines(
+      [
+        "map", "--landscape", "himmelblau", "--quantity", "basins", "--methods", "sgd,sam", "--grid", "20", "--steps",
+        "200",
+      ],
+      "b.csv")
+    #expect(basins[1] == "method,start_x,start_y,basin,minimum_x,minimum_y,end_x,end_y,steps,outcome")
+    #expect(basins.count == 2 + 2 * 400)
+    let slice = try lines(["slice", "--rho", "0.2", "--grid", "40"], "s.csv")
+    #expect(slice[1] == "x,y,f,f_p,h" && slice.count == 2 + 40)
+    for row in slice.dropFirst(2) {
+      let v = row.split(separator: ",").compactMap { Double(String($0)) }
+      #expect(v[3] >= v[2] - 1e-12 && abs(v[4] - (v[3] - v[2])) < 1e-12)
+    }
+    let json = try lines(["schematic", "--at", "0.45,0.6", "--methods", "sam", "--rho", "0.25"], "step.json")
+      .joined(separator: "\n")
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    #expect((object?["perturbation"] as? [Double])?.count == 2 && object?["method"] as? String == "sam")
+    #expect((object?["provenance"] as? [String: Any])?["flatland"] as? String == FlatlandVersion.string)
   }
 
   @Test func presetsAndDpiSetThePixelSize() throws {
@@ -84,55 +121,68 @@ import Testing
     }
   }
 
-  /// Each bad input: one line naming the problem, a non-zero exit, no file.
+  /// Each bad input: exit 2, one `error:` line naming the problem, no file.
   @Test(arguments: [
-    (["map", "--quantity", "curvature"], "unknown value for --quantity 'curvature'"),
-    (["map", "--rho", "0.1,-1"], "--rho: '0.1,-1' is not valid; expected one to nine radii ≥ 0"),
-    (["map", "--quantity", "basins", "--rho", "0.1,0.2"], "one radius for basin maps"),
-    (["plot", "--colormap", "jet"], "unknown colormap 'jet'"),
-    (["plot", "--preset", "a4"], "unknown size preset 'a4'"),
-    (["plot", "--levels", "1,0"], "at least two finite, strictly increasing levels"),
-    (["plot", "--levels", "many"], "expected auto, linear, log, quantile or numbers"),
+    (["map", "--quantity", "curvature"], "--quantity: unknown map quantity 'curvature'; accepted: sharpness"),
+    (["map", "--rho", "0.1,-1"], "--rho: expected one to nine radii ≥ 0"),
+    (["map", "--quantity", "basins", "--methods", "sam", "--rho", "0.1,0.2"], "--rho: '0.1,0.2' is not valid"),
+    (["plot", "--colormap", "jet"], "--colormap: unknown colormap 'jet'"),
+    (["plot", "--preset", "a4"], "--preset: unknown size preset 'a4'"),
+    (["plot", "--levels", "1,0"], "--levels: expected at least two finite, strictly increasing levels"),
+    (["plot", "--levels", "many"], "--levels: unknown levels 'many'; accepted: auto, linear, log, quantile"),
     (["plot", "--title", "$\\rhoo$"], "unknown command '\\rhoo' at column 2 (did you mean '\\rho'?)"),
     (["plot", "--title", "$x_{1$"], "'{' at column 4 is never closed"),
     (["map", "--xlabel", "$w_{1$"], "--xlabel: '$w_{1$' is not valid; expected text with $math$: '{' at column 4"),
-    (["plot", "--trail", "dotted"], "unknown value for --trail 'dotted'"),
-    (["plot", "--panels", "grid"], "unknown value for --panels 'grid'"),
-    (["plot", "--dpi", "5"], "--dpi: '5' is not valid"),
-    (["curves", "--y", "accuracy"], "unknown value for --y 'accuracy'"),
-    (["curves", "--repeats", "0"], "--repeats: '0' is not valid"),
-    (["curves", "--landscape", "x^2 + y^2", "--y", "distance"], "'expression' has no known minima"),
-    (["slice", "--along", "z"], "unknown value for --along 'z'"),
-    (["curves", "--repeats", "1000", "--steps", "100000"], "at most 2·10⁷ steps in all"),
-    (["map", "--quantity", "sharpness", "--grid", "2000"], "at most 600 nodes per axis for sharpness maps"),
-    (["schematic", "--methods", "sgd,sam"], "exactly one method for a schematic"),
+    (["plot", "--trail", "dotted"], "--trail: unknown trail 'dotted'"),
+    (["plot", "--panels", "grid"], "--panels: unknown panel layout 'grid'"),
+    (["plot", "--dpi", "5"], "--dpi: 5 is not valid; expected a whole number from 18 to 2400"),
+    (["plot", "--data", "out.png"], "--data: unsupported extension for a trajectories data output; use .csv"),
+    (["plot", "--save-spec", "spec.yaml"], "--save-spec: 'spec.yaml' is not valid; expected a .toml or .json file"),
+    (["curves", "--y", "accuracy"], "--y: unknown curve quantity 'accuracy'"),
+    (["curves", "--repeats", "0"], "--repeats: 0 is not valid"),
+    (
+      ["curves", "--landscape", "x^2 + y^2", "--y", "distance"], "distance needs known minima and 'expression' has none"
+    ),
+    (["slice", "--along", "z"], "--along: unknown slice axis 'z'"),
+    (["curves", "--repeats", "1000", "--steps", "100000"], "is over the limit of 2·10⁷ (10.0×)"),
+    (["map", "--quantity", "sharpness", "--grid", "2000"], "sharpness maps take at most 600 nodes per axis"),
+    (["schematic", "--methods", "sgd,sam"], "a schematic draws one step of exactly one method; this experiment has 2"),
+    (["schematic", "--at", "100,100"], "the point (100, 100) is outside the domain of 'two-valleys'"),
   ])
   func badInputIsRejected(_ arguments: [String], _ message: String) throws {
     let (r, dir) = try run(arguments + ["-o", "out.png"])
     defer { try? FileManager.default.removeItem(at: dir) }
-    #expect(r.status != 0)
+    #expect(r.status == 2)
     #expect(r.stderr.contains(message), "stderr was: \(r.stderr)")
-    #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1, "\(r.stderr)")
+    #expect(r.errors.count == 1, "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }
 
-  /// Every problem of one command line is reported at once, on one line, and nothing is written.
+  /// Every problem of one command line is reported at once, one per line, and nothing is written.
   @Test func everyProblemIsReportedAtOnce() throws {
     let (r, dir) = try run(
       ["plot", "--lr", "fast", "--rho", "-1", "--method", "sam:alpha=2", "--colormap", "jet", "-o", "x.jpg"])
     defer { try? FileManager.default.removeItem(at: dir) }
-    #expect(r.status != 0)
+    #expect(r.status == 2)
     for message in [
-      "--lr: 'fast' is not valid", "expected a radius ≥ 0", "unknown hyperparameter of method 'sam' 'alpha'",
+      "--lr: 'fast' is not valid", "--rho: -1 is not valid; expected a number ≥ 0",
+      "unknown key 'alpha' in method 'sam'",
       "unknown colormap 'jet'", "unsupported extension",
     ] {
-      #expect(r.stderr.contains(message), "missing \(message) in: \(r.stderr)")
+      #expect(r.errors.contains { $0.contains(message) }, "missing \(message) in: \(r.stderr)")
     }
-    #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1)
+    #expect(r.errors.count == 5, "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }
 
-  /// The lecture pack: eight 1920 × 1080 slides in teaching order.
+  /// A shared flag no method takes is a warning, and the figure is still made.
+  @Test func aFlagWithNoEffectSaysSo() throws {
+    let (r, dir) = try run(["plot", "--methods", "sgd", "--rho", "0.2", "--steps", "5", "--grid", "30", "-o", "x.png"])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(r.status == 0 && r.stderr.contains("warning: --rho: has no effect"), "\(r.stderr)")
+  }
+
+  /// The lecture: eight 1920 × 1080 slides in teaching order, run from examples/lecture/.
   @Test func lectureWritesEightSlides() throws {
     let dir = try CommandLineTests.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -144,6 +194,7 @@ import Testing
       let image = try RasterImage(png: Data(contentsOf: dir.appendingPathComponent("slides/\(slide)")))
       #expect(image.width == 1920 && image.height == 1080, "\(slide)")
     }
-    #expect(try CommandLineTests.run(["lecture", "--format", "gif"], in: dir).status != 0)
+    let gif = try CommandLineTests.run(["lecture", "--format", "gif", "--out", "g"], in: dir)
+    #expect(gif.status == 2 && gif.stderr.contains("--format: 'gif' is not valid; expected png, svg or pdf"))
   }
 }

@@ -10,12 +10,12 @@ import Testing
 
 /// Levels, colour scales, presets and vector output of the figure engine.
 @Suite struct EngineTests {
-  static let bowl = ScalarField(sampling: Quadratic(a: 1, b: 1), over: Box(x: -2...2, y: -2...2), nx: 201, ny: 201)
+  static let bowl = Fixture.field(Box(x: -2...2, y: -2...2), 201) { $0.x * $0.x + $0.y * $0.y }
 
   /// Pixel-exact: x² + y² with levels 0, 1, …, 8. Every sampled pixel more than 2 px from a level
   /// curve carries exactly the colour of the band its coordinates fall in.
   @Test func sampledPixelsCarryTheColourOfTheirBand() throws {
-    let info = Quadratic(a: 1, b: 1).info
+    let info = Fixture.bowlInfo(1, 1)
     let levels = try ContourLevels.explicit((0...8).map(Double.init))
     var figure = RoutesFigure(landscape: info, field: Self.bowl, trajectories: [], levels: levels)
     figure.resize(width: 640, height: 480)
@@ -84,7 +84,7 @@ import Testing
     #expect(throws: FlatlandError.self) { try ContourLevels.explicit([0, 2, 1]) }
     #expect(throws: FlatlandError.self) { try ContourLevels.explicit([0, .nan]) }
     #expect(throws: FlatlandError.self) {
-      try ContourLevels.parse("1,x", for: Quadratic().info, field: Self.bowl)
+      try ContourLevels.make(.explicit([2, 1]), for: Fixture.bowlInfo(1, 1), field: Self.bowl)
     }
   }
 
@@ -101,24 +101,24 @@ import Testing
   }
 
   @Test func colormapsAreNamedAndReversible() throws {
-    for name in ["viridis", "magma", "inferno", "plasma", "cividis", "coolwarm"] {
-      let map = try Colormap.named(name)
-      let reversed = try Colormap.named(name + "_r")
+    for name in ColormapName.allCases {
+      let map = Colormap(ColormapSpec(name))
+      let reversed = Colormap(ColormapSpec(name, reversed: true))
       let (a, b) = (map.color(at: 0.3), reversed.color(at: 0.7))
       #expect(map.color(at: 0) == reversed.color(at: 1))
       #expect(abs(a.red - b.red) + abs(a.green - b.green) + abs(a.blue - b.blue) < 1e-12)
-      #expect(reversed.reversed.name == name)
+      #expect(reversed.reversed.name == name.rawValue && map.name == name.rawValue)
     }
     #expect(Colormap.coolwarm.isDiverging && !Colormap.viridis.isDiverging)
     // coolwarm's middle is neutral grey, its ends blue and red.
     let mid = Colormap.coolwarm.color(at: 0.5)
     #expect(abs(mid.red - mid.blue) < 0.1)
     #expect(Colormap.coolwarm.color(at: 0).blue > 0.7 && Colormap.coolwarm.color(at: 1).red > 0.65)
-    #expect(throws: FlatlandError.self) { try Colormap.named("jet") }
+    #expect(ColormapSpec("jet") == nil && ColormapSpec("magma_r") == ColormapSpec(.magma, reversed: true))
   }
 
   @Test func presetsSetSizeTypeAndResolution() throws {
-    let info = Quadratic(a: 1, b: 1).info
+    let info = Fixture.bowlInfo(1, 1)
     var figure = RoutesFigure(landscape: info, field: Self.bowl, trajectories: [])
     figure.style = .paper
     let scene = figure.scene()
@@ -131,23 +131,21 @@ import Testing
     figure.style = .slide
     #expect(figure.scene().width == 1920 && figure.scene().height == 1080)
     #expect(FigureStyle.slide.fonts.tick >= 24)
-    #expect(throws: FlatlandError.self) { try FigureStyle.named("a4") }
+    for preset in FigurePreset.allCases { #expect(FigureStyle(preset).name == preset.rawValue) }
   }
 
   /// The canonical figure (two-valleys, 800² grid, four methods) stays well under the 1 MB the issue
   /// allows as SVG (about 190 KB with path simplification), and the SVG is well-formed XML.
   @Test func canonicalSVGIsSmallAndParses() throws {
-    let landscape = TwoValleys()
-    let runs = RouteExperiment(
-      landscape: landscape,
-      methods: [
-        .sgd(learningRate: 0.03), .sam(learningRate: 0.03, rho: 0.1), .gsam(learningRate: 0.03, rho: 0.1, alpha: 0.4),
-        .vsam(learningRate: 0.03, rho: 0.1, sigma: Vec2(0.15, 1)),
-      ], starts: [Vec2(0.3, 2)], steps: 500
-    ).run()
-    let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 800, ny: 800)
+    let info = Fixture.twoMinima
+    let wells: (Vec2) -> Double = { w in
+      -exp(-((w.x - 1) * (w.x - 1)) / 0.05 - w.y * w.y / 2) - 0.8 * exp(-((w.x + 1) * (w.x + 1)) / 2 - w.y * w.y / 0.5)
+        + 0.05 * w.dot(w)
+    }
+    let field = Fixture.field(info.window, 800, wells)
+    let runs = Fixture.quadraticRoutes(steps: 500)
     let svg = try CairoRenderer.render(
-      RoutesFigure(landscape: landscape.info, field: field, trajectories: runs).scene(), as: .svg)
+      RoutesFigure(landscape: info, field: field, trajectories: runs).scene(), as: .svg)
     #expect(svg.count < 500_000, "\(svg.count) bytes")
     let parser = XMLParser(data: svg)
     #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
@@ -171,15 +169,13 @@ import Testing
   /// Per-method panels share one colorbar; shared axes label only the outer panels, independent
   /// axes label every panel.
   @Test func panelsShareAColorbarAndLabelAxesAsAsked() {
-    let bowl = Quadratic(a: 1, b: 10)
-    let runs = RouteExperiment(
-      landscape: bowl,
-      methods: [.sgd(learningRate: 0.04), .sam(learningRate: 0.04, rho: 0.2), .adam(learningRate: 0.04)],
-      starts: [Vec2(-1.6, 1.2)], steps: 30
-    ).run()
-    var figure = RoutesFigure(
-      landscape: bowl.info, field: ScalarField(sampling: bowl, over: bowl.info.window, nx: 40, ny: 40),
-      trajectories: runs)
+    let bowl = Fixture.bowl(1, 10)
+    let runs =
+      Fixture.quadraticRoutes(steps: 30) + [
+        Fixture.route(.adam(learningRate: 0.04), from: Vec2(-1.6, 1.2), lr: 0.02, steps: 30, bowl: bowl)
+      ]
+    let info = Fixture.bowlInfo()
+    var figure = RoutesFigure(landscape: info, field: Fixture.field(info.window, 40, bowl.value), trajectories: runs)
     figure.panels = .perMethod(columns: 2)
     func texts(_ scene: Scene) -> [String] {
       scene.items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
@@ -213,9 +209,9 @@ import Testing
   /// Where the landscape is undefined (log of a negative number) the figure shows neutral grey and
   /// says so in the legend, never the colour of a band.
   @Test func undefinedRegionsAreGreyNotABand() throws {
-    let l = try ExpressionLandscape(parsing: "log(x) + y^2")
-    let field = ScalarField(sampling: l, over: l.info.window, nx: 60, ny: 60)
-    var figure = RoutesFigure(landscape: l.info, field: field, trajectories: [])
+    let info = Fixture.bowlInfo(window: Box(x: -3...3, y: -3...3))
+    let field = Fixture.field(info.window, 60) { w in Foundation.log(w.x) + w.y * w.y }
+    var figure = RoutesFigure(landscape: info, field: field, trajectories: [])
     figure.resize(width: 640, height: 480)
     let scene = figure.scene()
     let image = try RasterImage(png: CairoRenderer.render(scene, as: .png))

@@ -5,15 +5,12 @@ import Testing
 @testable import FlatlandPlot
 
 @Suite struct FigureTests {
-  /// A small, fully specified figure: SGD and SAM on x² + 10y² (640 × 480, 160² grid).
+  /// A small, fully specified figure: SGD and SAM on x² + 10y² (640 × 480, 160² grid), from
+  /// results built by hand.
   static func quadraticFigure() -> RoutesFigure {
-    let landscape = Quadratic(a: 1, b: 10)
-    let runs = RouteExperiment(
-      landscape: landscape, methods: [.sgd(learningRate: 0.04), .sam(learningRate: 0.04, rho: 0.25)],
-      starts: [Vec2(-1.6, 1.2)], steps: 120
-    ).run()
-    let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 160, ny: 160)
-    var figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
+    let info = Fixture.bowlInfo()
+    let field = Fixture.field(info.window, 160, Fixture.bowl(1, 10).value)
+    var figure = RoutesFigure(landscape: info, field: field, trajectories: Fixture.quadraticRoutes())
     figure.resize(width: 640, height: 480)
     return figure
   }
@@ -90,21 +87,50 @@ import Testing
     #expect(abs(Int(p.b) - Int((band.blue * 255).rounded())) <= 2)
   }
 
+  /// SGD with η = 0.105 on x² + 10y² multiplies y by −1.1 a step: the route leaves the window.
   @Test func aDivergedRouteIsDrawnUpToItsFirstExit() {
-    let landscape = Quadratic(a: 1, b: 10)
-    let runs = RouteExperiment(
-      landscape: landscape, methods: [.sgd(learningRate: 0.105)], starts: [Vec2(-1.6, 1.2)], steps: 100
-    ).run()
-    guard case .diverged = runs[0].outcome else {
-      Issue.record("expected divergence, got \(runs[0].outcome)")
-      return
-    }
-    let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 40, ny: 40)
-    let figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
-    let frame = ChartFrame(window: landscape.info.window, rect: Rect(x: 0, y: 0, width: 100, height: 100))
-    let visible = figure.visiblePoints(runs[0], frame: frame)
-    let firstExit = runs[0].points.firstIndex { !landscape.info.window.contains($0) }!
-    #expect(visible.count == firstExit + 1 && visible.count < runs[0].points.count)
-    #expect(visible.dropLast().allSatisfy { landscape.info.window.contains($0) })
+    let info = Fixture.bowlInfo()
+    var run = Fixture.route(
+      .sgd(learningRate: 0.105), from: Vec2(-1.6, 1.2), lr: 0.105, steps: 60, bowl: Fixture.bowl(1, 10))
+    run.outcome = .diverged(step: 60, reason: "left the window")
+    let figure = RoutesFigure(
+      landscape: info, field: Fixture.field(info.window, 40, Fixture.bowl(1, 10).value), trajectories: [run])
+    let frame = ChartFrame(window: info.window, rect: Rect(x: 0, y: 0, width: 100, height: 100))
+    let visible = figure.visiblePoints(run, frame: frame)
+    let firstExit = run.points.firstIndex { !info.window.contains($0) }!
+    #expect(visible.count == firstExit + 1 && visible.count < run.points.count)
+    #expect(visible.dropLast().allSatisfy { info.window.contains($0) })
+  }
+
+  /// A user's label replaces the method's name in the legend, as markup.
+  @Test func methodLabelsReplaceNamesInLegends() {
+    var runs = Fixture.quadraticRoutes(steps: 10)
+    runs[1].method.label = "SAM, <i>ρ</i> = 0.25"
+    let info = Fixture.bowlInfo()
+    let figure = RoutesFigure(
+      landscape: info, field: Fixture.field(info.window, 40, Fixture.bowl(1, 10).value), trajectories: runs)
+    let texts = figure.scene().items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
+    #expect(texts.contains { $0.contains("<b>SAM, <i>ρ</i> = 0.25</b>") })
+    #expect(texts.contains { $0.contains("<b>SGD</b>") })
+  }
+
+  /// Curves draw the statistics they are given: one legend entry per series, and the band rule
+  /// (smallest to largest below ten repeats) stated.
+  @Test func curvesDrawTheStatisticsGiven() {
+    let figure = CurvesFigure(landscape: Fixture.bowlInfo(), statistics: Fixture.curves(repeats: 4))
+    let texts = figure.scene().items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
+    #expect(texts.contains { $0.contains("<b>SGD</b> · 4 repeats") })
+    #expect(texts.contains { $0.contains("band: smallest to largest repeat") })
+    #expect(texts.contains("gradient evaluations"))
+  }
+
+  /// A slice marks a known minimum that lies on its line, and labels the gap panel.
+  @Test func slicesDrawTheProfileGiven() {
+    let figure = SliceFigure(
+      landscape: Fixture.sliceInfo, profile: Fixture.slice())
+    let scene = figure.scene()
+    let texts = scene.items.compactMap { if case .text(let t) = $0 { t.markup } else { nil } }
+    #expect(texts.contains { $0.contains("the surrogate gap") })
+    #expect(texts.contains("gap"))
   }
 }

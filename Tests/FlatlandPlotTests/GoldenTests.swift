@@ -4,24 +4,22 @@ import Testing
 
 @testable import FlatlandPlot
 
-/// One golden image per figure kind, compared by pixels: at most 1.5% of pixels may differ by more
-/// than 40/255 in some channel (font rasterisation and antialiasing vary across machines; a moved
-/// line, band, label or legend changes far more). Re-record with `make golden`, never silently.
+/// One golden image per figure kind, drawn from results built by hand (`Fixture`), compared by
+/// pixels: at most 1.5% of pixels may differ by more than 40/255 in some channel (font
+/// rasterisation and antialiasing vary across machines; a moved line, band, label or legend
+/// changes far more). Re-record with `make golden`, never silently.
 @Suite struct GoldenTests {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
   static let small = FigureStyle.standard.resized(width: 640, height: 480)
 
   static func kinds() -> [String: () -> (Scene, Double)] {
-    let bowl = Quadratic(a: 1, b: 10)
-    let valleys = TwoValleys()
-    let methods: [Method] = [.sgd(learningRate: 0.04), .sam(learningRate: 0.04, rho: 0.25)]
+    let info = Fixture.bowlInfo()
+    let bowl = Fixture.bowl(1, 10)
     return [
       "routes-panels": {
-        let runs = RouteExperiment(landscape: bowl, methods: methods, starts: [Vec2(-1.6, 1.2)], steps: 120).run()
         var figure = RoutesFigure(
-          landscape: bowl.info, field: ScalarField(sampling: bowl, over: bowl.info.window, nx: 120, ny: 120),
-          trajectories: runs)
+          landscape: info, field: Fixture.field(info.window, 120, bowl.value), trajectories: Fixture.quadraticRoutes())
         figure.style = FigureStyle.standard.resized(width: 800, height: 480)
         figure.panels = .perMethod(columns: 2)
         figure.contourLabels = true
@@ -29,58 +27,45 @@ import Testing
         return (figure.scene(), 1)
       },
       "routes-paper": {
-        let runs = RouteExperiment(landscape: valleys, methods: methods, starts: [Vec2(0.3, 2)], steps: 300).run()
         var figure = RoutesFigure(
-          landscape: valleys.info,
-          field: ScalarField(sampling: valleys, over: valleys.info.window, nx: 120, ny: 120), trajectories: runs)
+          landscape: info, field: Fixture.field(info.window, 120, bowl.value),
+          trajectories: Fixture.quadraticRoutes(steps: 300))
         figure.style = .paper
         figure.colormap = .cividis
         return (figure.scene(), 2)
       },
       "curves": {
-        let runs = RouteExperiment(
-          landscape: valleys, methods: methods, starts: [Vec2(0.3, 2)], steps: 200, noise: .gaussian(0.2),
-          repeats: 5
-        ).run()
-        var figure = CurvesFigure(landscape: valleys, trajectories: runs)
-        figure.abscissa = .evaluations
+        var figure = CurvesFigure(landscape: info, statistics: Fixture.curves())
         figure.style = small
         return (figure.scene(), 1)
       },
       "heatmap-sharpness": {
-        let map = GridMap(box: valleys.info.window, nx: 48, ny: 48) {
-          MapQuantity.sharpness.value(of: valleys, at: $0, rho: 0.1)
+        let map = GridMap(box: info.window, nx: 48, ny: 48) { w in
+          0.01 * (1 + 10 * w.y * w.y) + 0.02 * abs(sin(2 * w.x))
         }
         var figure = HeatmapFigure(
-          landscape: valleys.info, field: ScalarField(sampling: valleys, over: valleys.info.window, nx: 80, ny: 80),
+          landscape: info, field: Fixture.field(info.window, 80, bowl.value),
           content: .continuous(map, label: "<i>S</i><sub>ρ</sub>", signed: false, logarithmic: false))
         figure.style = small
         return (figure.scene(), 1)
       },
       "heatmap-basins": {
-        let himmelblauMethods: [Method] = [.sgd(learningRate: 0.005), .sam(learningRate: 0.005, rho: 0.5)]
-        let panels: [(title: String, content: HeatmapFigure.Content)] = himmelblauMethods.map { m in
-          (
-            m.displayName,
-            .basins(
-              BasinMap(
-                method: m, landscape: Himmelblau(), box: Himmelblau().info.window, nx: 24, ny: 24, steps: 400))
-          )
-        }
-        var figure = HeatmapFigure(landscape: Himmelblau().info, field: nil, panels: panels)
+        let panels: [(title: String, content: HeatmapFigure.Content)] = [
+          ("SGD", .basins(Fixture.basins(.sgd(learningRate: 0.005)))),
+          ("SAM", .basins(Fixture.basins(.sam(learningRate: 0.005, rho: 0.5), shift: 4))),
+        ]
+        var figure = HeatmapFigure(landscape: Fixture.twoMinima, field: nil, panels: panels)
         figure.style = FigureStyle.standard.resized(width: 800, height: 420)
         return (figure.scene(), 1)
       },
       "slice": {
         var figure = SliceFigure(
-          landscape: valleys, along: .x, at: 0, range: -2.5...2.5, rho: 0.1, samples: 120)
+          landscape: Fixture.sliceInfo, profile: Fixture.slice())
         figure.style = small
         return (figure.scene(), 1)
       },
       "schematic": {
-        var figure = SchematicFigure(
-          landscape: valleys, at: Vec2(0.45, 0.6), method: .vsam(learningRate: 0.03, rho: 0.25, sigma: Vec2(0.4, 1)),
-          grid: 80)
+        var figure = SchematicFigure(landscape: info, geometry: Fixture.samStep())
         figure.style = FigureStyle.slide.resized(width: 960, height: 540)
         return (figure.scene(), 1)
       },

@@ -60,7 +60,7 @@ import Testing
 
   @Test func everyPresetHasAReferenceCase() {
     let covered = Set(Self.cases.map(\.name))
-    for name in MethodCatalog.names where name != "custom" {
+    for name in MethodPreset.names where name != "custom" {
       #expect(covered.contains(name), "\(name) has no reference case")
     }
   }

@@ -24,9 +24,8 @@ import Testing
   func expectSame(
     _ lhs: (String, [String: String]), _ rhs: (String, [String: String]), _ i: Int, tolerance: Double = 1e-12
   ) throws {
-    let settings = MethodCatalog.Settings(learningRate: 0.03, rho: 0.1)
-    let a = run(try MethodCatalog.make(lhs.0, settings: settings, overrides: lhs.1), i, seed: 3)
-    let b = run(try MethodCatalog.make(rhs.0, settings: settings, overrides: rhs.1), i, seed: 3)
+    let a = run(try makeMethod(lhs.0, lhs.1, lr: 0.03, rho: 0.1), i, seed: 3)
+    let b = run(try makeMethod(rhs.0, rhs.1, lr: 0.03, rho: 0.1), i, seed: 3)
     #expect(maxDistance(a, b) <= tolerance, "\(lhs) vs \(rhs) on case \(i): \(maxDistance(a, b))")
   }
 
@@ -73,8 +72,7 @@ import Testing
 
   /// ASAM with |w| ≪ η is SAM with radius ρη (approximately: T = η(1 + |w|/η)).
   @Test func asamWithHugeEtaApproachesSAM() throws {
-    let settings = MethodCatalog.Settings(learningRate: 0.03, rho: 0.1)
-    let asam = try MethodCatalog.make("asam", settings: settings, overrides: ["eta": "1e8", "rho": "1e-9"])
+    let asam = try makeMethod("asam", ["eta": "1e8", "rho": "1e-9"], lr: 0.03, rho: 0.1)
     for i in 0..<Self.cases.count {
       #expect(maxDistance(run(asam, i), run(.sam(learningRate: 0.03, rho: 0.1), i)) <= 1e-6)
     }
@@ -96,8 +94,11 @@ import Testing
   /// ALGORITHMS.md A1: at exactly g = 0 the perturbation is zero and nothing becomes NaN, for every
   /// preset, every documented variant and custom combinations of every axis.
   @Test func noMethodProducesNaNAtAZeroGradient() throws {
-    let settings = MethodCatalog.Settings(learningRate: 0.1, rho: 0.1)
-    var specs: [(String, [String: String])] = MethodCatalog.names.map { ($0, [:]) } + MethodCatalog.variants
+    var specs: [(String, [String: String])] =
+      MethodPreset.names.map { ($0, [:]) }
+      + MethodCatalog.variants.map { v in
+        (v.preset.rawValue, v.values.reduce(into: [:]) { $0[$1.key.rawValue] = "\($1.value)" })
+      }
     for covariance in ["isotropic", "diagonal", "learned", "adaptive", "fisher"] {
       for combination in ["plain", "gsam", "looksam", "vasso", "fsam", "ssam-f", "ssam-d", "esam", "rst"] {
         specs.append(("custom", ["covariance": covariance, "combination": combination, "penalty": "kl"]))
@@ -107,7 +108,7 @@ import Testing
       specs.append(("custom", ["perturbation": perturbation]))
     }
     for (name, overrides) in specs {
-      let method = try MethodCatalog.make(name, settings: settings, overrides: overrides)
+      let method = try makeMethod(name, overrides, lr: 0.1, rho: 0.1)
       let t = Runner.run(method, on: Quadratic(a: 1, b: 10), from: .zero, steps: 5, seed: 1)
       #expect(t.steps == 5 && t.points.allSatisfy { $0.isFinite }, "\(name) \(overrides)")
       #expect(t.records.allSatisfy { $0.direction.isFinite && $0.perturbation.isFinite }, "\(name) \(overrides)")

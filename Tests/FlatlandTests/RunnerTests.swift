@@ -62,12 +62,12 @@ import Testing
   @Test func csvRoundTripsEveryNumber() throws {
     let t = Runner.run(.sam(learningRate: 0.03, rho: 0.1), on: TwoValleys(), from: Vec2(0.3, 2), steps: 20)
     let rows = TrajectoryCSV.render([t]).split(separator: "\n")
-    #expect(rows[0] == "method,run,step,x,y,loss,grad_evals" && rows.count == 22)
+    #expect(rows[0] == "method,start,repeat,step,x,y,loss,grad_evals,func_evals" && rows.count == 22)
     for (k, row) in rows.dropFirst().enumerated() {
       let cells = row.split(separator: ",")
-      #expect(cells[0] == "sam" && cells[1] == "0" && Int(cells[2]) == k)
-      #expect(Double(String(cells[3])) == t.points[k].x && Double(String(cells[4])) == t.points[k].y)
-      #expect(Double(String(cells[5])) == t.losses[k] && Int(cells[6]) == 2 * k)
+      #expect(cells[0] == "sam" && cells[1] == "0" && cells[2] == "0" && Int(cells[3]) == k)
+      #expect(Double(String(cells[4])) == t.points[k].x && Double(String(cells[5])) == t.points[k].y)
+      #expect(Double(String(cells[6])) == t.losses[k] && Int(cells[7]) == 2 * k && cells[8] == "0")
     }
   }
 
@@ -109,9 +109,7 @@ import Testing
   }
 
   @Test func unknownMethod() {
-    #expect(throws: FlatlandError.self) {
-      try MethodCatalog.make("adamw", settings: .init(learningRate: 0.1, rho: 0.1))
-    }
+    #expect(throws: SpecProblems.self) { try makeMethod("adamw") }
   }
 }
 
@@ -131,6 +129,7 @@ import Testing
       starts: [Vec2(1, 1)], steps: 2
     ).run()
     let names = TrajectoryCSV.render(runs).split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(TrajectoryCSV.render(runs).hasPrefix("method,start,repeat,step,x,y,loss,grad_evals,func_evals\n"))
     #expect(names == ["sam", "sam", "sam", "sam#2", "sam#2", "sam#2"])
   }
 }

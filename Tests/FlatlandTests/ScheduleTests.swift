@@ -44,11 +44,10 @@ import Testing
 
   /// With a grad-scaled radius SAM converges to the minimum of x² + 10y², where fixed-ρ SAM orbits.
   @Test func gradScaledRadiusLetsSAMConverge() throws {
-    let settings = MethodCatalog.Settings(learningRate: 0.04, rho: 0.25)
     let fixed = Runner.run(
-      try MethodCatalog.make("sam", settings: settings), on: Quadratic(), from: Vec2(-1.6, 1.2), steps: 400)
+      try makeMethod("sam", lr: 0.04, rho: 0.25), on: Quadratic(), from: Vec2(-1.6, 1.2), steps: 400)
     let scaled = Runner.run(
-      try MethodCatalog.make("sam", settings: settings, overrides: ["radius": "grad-scaled", "kappa": "5"]),
+      try makeMethod("sam", ["radius": "grad-scaled", "kappa": "5"], lr: 0.04, rho: 0.25),
       on: Quadratic(), from: Vec2(-1.6, 1.2), steps: 400)
     #expect(fixed.end.length > 0.05)
     #expect(scaled.end.length < 1e-6)

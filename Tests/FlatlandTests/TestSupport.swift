@@ -44,8 +44,24 @@ struct ReferencePresets: Decodable {
   }()
 }
 
-/// A preset from the catalogue, as the command line builds it (lr 0.01, ρ 0.05 unless overridden).
+/// A preset from the catalogue with keys given as text, exactly as `--method name:key=value` and
+/// `[[methods]]` tables reach it (through the spec reader), on a landscape suggesting `lr` and `rho`.
+func makeMethod(_ name: String, _ overrides: [String: String] = [:], lr: Double = 0.01, rho: Double = 0.05) throws
+  -> Method
+{
+  var entries = [SpecNode.Entry(key: "name", node: SpecNode(.text(name)))]
+  for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+    entries.append(SpecNode.Entry(key: key, node: SpecNode(.text(value))))
+  }
+  var reader = SpecReader()
+  guard let spec = MethodSpec.read(.table(entries), at: .root, &reader), !reader.log.hasErrors else {
+    throw SpecProblems(reader.log.sorted)
+  }
+  return try spec.method(defaults: MethodDefaults(learningRate: lr, rho: rho))
+}
+
+/// The same, for presets and keys known to be valid (lr 0.01, ρ 0.05 unless overridden).
 func preset(_ name: String, _ overrides: [String: String] = [:]) -> Method {
   // swift-format-ignore: NeverUseForceTry
-  try! MethodCatalog.make(name, settings: .init(learningRate: 0.01, rho: 0.05), overrides: overrides)
+  try! makeMethod(name, overrides)
 }

@@ -1,38 +1,47 @@
-// Using Flatland as a library: the thesis experiment in a dozen lines, without the command line.
+// Using Flatland as a library: the thesis experiment without the command line, two ways.
 //
 //   swift run library-example [OUTPUT_FOLDER]     (default: the current folder)
 //
-// Builds the two-valleys landscape, runs SGD, SAM and VSAM from one start, prints how each run ended,
-// writes the routes figure as PNG and as a paper-preset PDF, and a sharpness map from the Analysis API.
+// 1. As data: an ExperimentSpec written in code — the same value a TOML file or the command line
+//    becomes — resolved (every default filled in, every value checked), run, and written.
+// 2. By hand: methods and runs as values, a routes figure and a sharpness map drawn from them.
 import Flatland
 import FlatlandPlot
 import Foundation
 
 let folder = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "."
-let landscape = TwoValleys()  // deep well sharp in x at (0.79, 0), shallow well flat in x at (−0.65, 0)
 
-// σ says how much tolerance each parameter gets: (0.15, 1) asks for flatness along y only, so VSAM
-// accepts the deep well that is sharp in x, which SAM (isotropic tolerance) avoids. Any preset can
-// also be built by name with typed options, exactly as `--method` does on the command line.
-let settings = MethodCatalog.Settings(learningRate: 0.03, rho: 0.1)
-let methods: [Method] = [
-  .sgd(learningRate: 0.03),
-  .sam(learningRate: 0.03, rho: 0.1),
-  .vsam(learningRate: 0.03, rho: 0.1, sigma: Vec2(0.15, 1)),
+// 1. σ says how much tolerance each parameter gets: (0.15, 1) asks for flatness along y only, so
+// VSAM accepts the deep well that is sharp in x, which SAM (isotropic tolerance) avoids.
+var spec = ExperimentSpec(landscape: LandscapeSpec(name: "two-valleys"))
+spec.run = RunSpec(steps: 500, starts: [Vec2(0.3, 2)])
+spec.methods = [MethodSpec(.sgd), MethodSpec(.sam, [.rho: 0.1]), MethodSpec(.vsam, [.sigma: .pair(Vec2(0.15, 1))])]
+spec.outputs = [
+  OutputSpec(.figure(.routes), file: "library-example.png"), OutputSpec(.data(.summary), file: "library-example.json"),
 ]
-let lookSAM = try? MethodCatalog.make("looksam", settings: settings, overrides: ["k": "5"])
-print("LookSAM costs \(lookSAM.map { "\($0.cost)" } ?? "?") per step")
-let runs = RouteExperiment(landscape: landscape, methods: methods, starts: [Vec2(0.3, 2)], steps: 500).run()
-
-for run in runs {
-  let parameters = run.method.hyperparameters.map { "\($0.symbol)=\($0.text)" }.joined(separator: " ")
-  print("\(run.method.displayName) [\(parameters)]: \(run.outcome.summary(minima: landscape.info.minima))")
+do {
+  let experiment = try spec.resolve()
+  let results = experiment.run()
+  for run in results.trajectories {
+    let parameters = run.method.hyperparameters.map { "\($0.symbol)=\($0.text)" }.joined(separator: " ")
+    print("\(run.method.displayName) [\(parameters)]: \(run.outcome.summary(minima: experiment.info.minima))")
+  }
+  for path in try ExperimentWriter.write(experiment, results, into: folder) { print("wrote \(path)") }
+} catch {
+  print("error: \(error)")
+  exit(1)
 }
 
+// 2. By hand. Any preset can be built with typed keys, exactly as `--method looksam:k=5` does.
+let landscape = TwoValleys()  // deep well sharp in x at (0.79, 0), shallow well flat in x at (−0.65, 0)
+let lookSAM = try? MethodSpec(.looksam, [.k: 5]).method(defaults: MethodDefaults(suggestedBy: landscape.info))
+print("LookSAM costs \(lookSAM.map { "\($0.cost)" } ?? "?") per step")
+let methods: [Method] = [.sgd(learningRate: 0.03), .sam(learningRate: 0.03, rho: 0.1)]
+let runs = RouteExperiment(landscape: landscape, methods: methods, starts: [Vec2(0.3, 2)], steps: 500).run()
 let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 300, ny: 300)
 var figure = RoutesFigure(landscape: landscape.info, field: field, trajectories: runs)
-figure.title = try? MathText.markup("SAM avoids the sharp well; VSAM with $\\sigma = (0.15, 1)$ accepts it")
-
+figure.title = try? MathText.markup("SGD takes the sharp well, SAM with $\\rho = 0.1$ the flat one")
+figure.style = .paper
 // Exact worst-case sharpness S_ρ over the window, one panel.
 let sharpness = GridMap(box: landscape.info.window, nx: 80, ny: 80) {
   MapQuantity.sharpness.value(of: landscape, at: $0, rho: 0.1)
@@ -42,17 +51,12 @@ var map = HeatmapFigure(
   content: .continuous(sharpness, label: "<i>S</i><sub>ρ</sub>(<i>w</i>)", signed: false, logarithmic: false))
 map.style = .paper
 do {
-  for (file, scene, scale) in [
-    ("library-example.png", figure.scene(), 1.0), ("library-example-sharpness.png", map.scene(), 300.0 / 72),
-  ] {
+  for (file, scene) in [("library-example-routes.pdf", figure.scene()), ("library-example-sharpness.pdf", map.scene())]
+  {
     let path = (folder as NSString).appendingPathComponent(file)
-    try FigureFile.write(scene, to: path, pixelScale: scale)
+    try FigureFile.write(scene, to: path)
     print("wrote \(path)")
   }
-  figure.style = .paper
-  let pdf = (folder as NSString).appendingPathComponent("library-example.pdf")
-  try FigureFile.write(figure.scene(), to: pdf)
-  print("wrote \(pdf)")
 } catch {
   print("error: \(error)")
   exit(1)

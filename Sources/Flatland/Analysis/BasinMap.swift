@@ -17,8 +17,15 @@ public struct BasinMap: Sendable {
   public let nx: Int
   public let ny: Int
   public let box: Box
+  /// `basins[j·nx + i]`: where the run from cell `(i, j)`'s centre ended up.
   public var basins: [Basin]
+  /// The end point, steps taken and outcome of each cell's run.
+  public var ends: [Vec2]
+  public var steps: [Int]
+  public var outcomes: [Outcome]
   public var method: Method
+  /// The share of starts in each basin.
+  public var shares: [Basin: Double]
 
   public init(
     method: Method, landscape: any Landscape, box: Box, nx: Int, ny: Int, steps: Int, noise: NoiseModel = .none,
@@ -28,16 +35,48 @@ public struct BasinMap: Sendable {
     self.ny = ny
     self.box = box
     self.method = method
-    basins = Self.compute(landscape, method, box, nx, ny, steps, noise, seed)
+    let cells = Self.compute(landscape, method, box, nx, ny, steps, noise, seed)
+    basins = cells.map(\.basin)
+    ends = cells.map(\.end)
+    self.steps = cells.map(\.steps)
+    outcomes = cells.map(\.outcome)
+    shares = Self.shares(of: basins)
+  }
+
+  /// A map from known cells (for figures built in tests).
+  public init(method: Method, box: Box, nx: Int, ny: Int, basins: [Basin]) {
+    self.nx = nx
+    self.ny = ny
+    self.box = box
+    self.method = method
+    self.basins = basins
+    ends = Array(repeating: .zero, count: basins.count)
+    steps = Array(repeating: 0, count: basins.count)
+    outcomes = Array(repeating: .stepLimit(nearestMinimum: nil, distance: .infinity), count: basins.count)
+    shares = Self.shares(of: basins)
+  }
+
+  /// The start of cell `(i, j)`: its centre.
+  public func start(_ i: Int, _ j: Int) -> Vec2 {
+    Vec2(box.xmin + (Double(i) + 0.5) * box.width / Double(nx), box.ymin + (Double(j) + 0.5) * box.height / Double(ny))
+  }
+
+  struct Cell {
+    var basin: Basin
+    var end: Vec2
+    var steps: Int
+    var outcome: Outcome
   }
 
   private static func compute<L: Landscape>(
     _ landscape: L, _ method: Method, _ box: Box, _ nx: Int, _ ny: Int, _ steps: Int, _ noise: NoiseModel,
     _ seed: UInt64
-  ) -> [Basin] {
+  ) -> [Cell] {
     let info = landscape.info
     let tolerance = 0.05 * info.window.diagonal
-    var out = [Basin](repeating: .elsewhere, count: nx * ny)
+    var out = [Cell](
+      repeating: Cell(basin: .elsewhere, end: .zero, steps: 0, outcome: .stepLimit(nearestMinimum: nil, distance: 0)),
+      count: nx * ny)
     out.withUnsafeMutableBufferPointer { buffer in
       let base = UncheckedPointer(buffer.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: ny) { j in
@@ -57,15 +96,14 @@ public struct BasinMap: Sendable {
           } else {
             basin = .elsewhere
           }
-          base.pointer[j * nx + i] = basin
+          base.pointer[j * nx + i] = Cell(basin: basin, end: t.end, steps: t.steps, outcome: t.outcome)
         }
       }
     }
     return out
   }
 
-  /// The share of starts in each basin.
-  public var shares: [Basin: Double] {
+  static func shares(of basins: [Basin]) -> [Basin: Double] {
     var counts: [Basin: Int] = [:]
     for b in basins { counts[b, default: 0] += 1 }
     return counts.mapValues { Double($0) / Double(basins.count) }

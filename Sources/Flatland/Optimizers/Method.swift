@@ -20,6 +20,8 @@ public struct Method: Sendable, Equatable {
   public var rule: Rule
   /// The hyperparameters a legend shows, in order (`ρ = 0.1`, `η = 0.03`).
   public var hyperparameters: [Hyperparameter]
+  /// A legend label chosen by the user, as Pango markup; replaces the display name in legends.
+  public var label: String?
 
   /// The two kinds of update rule.
   public enum Rule: Sendable, Equatable {
@@ -27,12 +29,16 @@ public struct Method: Sendable, Equatable {
     case population(PopulationRule)
   }
 
-  public init(name: String, displayName: String, rule: Rule, hyperparameters: [Hyperparameter]) {
+  public init(name: String, displayName: String, rule: Rule, hyperparameters: [Hyperparameter], label: String? = nil) {
     self.name = name
     self.displayName = displayName
     self.rule = rule
     self.hyperparameters = hyperparameters
+    self.label = label
   }
+
+  /// The name a legend shows, as Pango markup: the user's label, or the escaped display name.
+  public var legendName: String { label ?? escapeMarkup(displayName) }
 
   /// A named number shown in legends (`symbol` is Unicode, e.g. `ρ`).
   public struct Hyperparameter: Sendable, Equatable {
@@ -97,6 +103,22 @@ public struct StepRecord: Sendable, Equatable {
   public var gradientEvaluations: Int
   /// Function (loss-only) evaluations spent by this step.
   public var functionEvaluations: Int
+
+  public init(
+    point: Vec2, gradient: Vec2, perturbation: Vec2, perturbedGradient: Vec2, direction: Vec2, radius: Double,
+    learningRate: Double, sigma: Vec2? = nil, gradientEvaluations: Int, functionEvaluations: Int
+  ) {
+    self.point = point
+    self.gradient = gradient
+    self.perturbation = perturbation
+    self.perturbedGradient = perturbedGradient
+    self.direction = direction
+    self.radius = radius
+    self.learningRate = learningRate
+    self.sigma = sigma
+    self.gradientEvaluations = gradientEvaluations
+    self.functionEvaluations = functionEvaluations
+  }
 
   /// A step that did nothing at `w` (no evaluation, no move).
   public static func idle(at w: Vec2) -> StepRecord {

@@ -1,28 +1,26 @@
-/// The numbers behind a figure, as CSV: `method,run,step,x,y,loss,grad_evals`.
+/// Every point of every run as CSV: `method,start,repeat,step,x,y,loss,grad_evals,func_evals`.
 ///
-/// One row per recorded point, `step` 0 being the start, `grad_evals` cumulative. Numbers use
-/// Swift's shortest round-trip representation, so parsing a cell gives back the exact double. When
-/// several methods share a preset name (`--method sam:rho=0.05 --method sam:rho=0.2`), the second
-/// is written `sam#2`, the third `sam#3`, in the order given.
+/// One row per recorded point, `step` 0 being the start; evaluations are cumulative. `start` and
+/// `repeat` index the experiment's starts and repeats (0-based). Methods that share a preset name
+/// are written `sam`, `sam#2`, … in the order given.
 public enum TrajectoryCSV {
-  public static let header = "method,run,step,x,y,loss,grad_evals"
+  public static let header = ["method", "start", "repeat", "step", "x", "y", "loss", "grad_evals", "func_evals"]
 
-  public static func render(_ trajectories: [Trajectory]) -> String {
-    var out = header + "\n"
-    var distinct: [Method] = []
-    for t in trajectories where !distinct.contains(t.method) { distinct.append(t.method) }
-    func label(_ m: Method) -> String {
-      let same = distinct.filter { $0.name == m.name }
-      let k = (same.firstIndex(of: m) ?? 0) + 1
-      return k == 1 ? m.name : "\(m.name)#\(k)"
-    }
+  public static func render(_ trajectories: [Trajectory], provenance: Provenance? = nil) -> String {
+    var csv = CSVText(header: header, provenance: provenance)
+    let methods = distinctMethods(trajectories)
+    let names = methodColumnNames(methods)
     for t in trajectories {
-      let name = label(t.method)
+      // swift-format-ignore: NeverForceUnwrap
+      let name = names[methods.firstIndex(of: t.method)!]
       for k in t.points.indices {
         let p = t.points[k]
-        out += "\(name),\(t.run),\(k),\(p.x),\(p.y),\(t.losses[k]),\(t.gradientEvaluations[k])\n"
+        csv.row([
+          name, "\(t.run)", "\(t.repetition)", "\(k)", CSVText.number(p.x), CSVText.number(p.y),
+          CSVText.number(t.losses[k]), "\(t.gradientEvaluations[k])", "\(t.functionEvaluations[k])",
+        ])
       }
     }
-    return out
+    return csv.text
   }
 }

@@ -19,6 +19,23 @@ public struct Trajectory: Sendable {
   /// Which repeat of the same method and start this is (repeats differ only in their noise).
   public var repetition = 0
 
+  /// A trajectory from its parts (the runner makes them; figures and tests may build their own).
+  /// Evaluation counts default to zero at every point.
+  public init(
+    method: Method, run: Int = 0, points: [Vec2], losses: [Double], gradientEvaluations: [Int]? = nil,
+    functionEvaluations: [Int]? = nil, records: [StepRecord] = [], outcome: Outcome, repetition: Int = 0
+  ) {
+    self.method = method
+    self.run = run
+    self.points = points
+    self.losses = losses
+    self.gradientEvaluations = gradientEvaluations ?? Array(repeating: 0, count: points.count)
+    self.functionEvaluations = functionEvaluations ?? Array(repeating: 0, count: points.count)
+    self.records = records
+    self.outcome = outcome
+    self.repetition = repetition
+  }
+
   /// Steps actually taken (fewer than requested when the run diverged).
   public var steps: Int { points.count - 1 }
   public var end: Vec2 { points[points.count - 1] }

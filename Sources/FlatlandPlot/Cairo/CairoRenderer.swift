@@ -1,4 +1,5 @@
 import CCairo
+import Flatland
 import Foundation
 
 /// The output formats, chosen by file extension.
@@ -25,11 +26,16 @@ public enum RenderError: Error, CustomStringConvertible {
 
 /// Renders a `Scene` to PNG, SVG or PDF bytes with Cairo; text through Pango.
 ///
-/// Same scene, same bytes: PNG has no timestamp, and the PDF creation date is pinned.
+/// Same scene, same bytes: PNG has no timestamp, and the PDF creation date is pinned. With a
+/// provenance, each format records it: PNG text chunks, PDF metadata, an SVG `<metadata>` element.
 public enum CairoRenderer {
   /// `pixelScale` is PNG pixels per scene point (`dpi / 72`); vector formats keep points.
-  public static func render(_ scene: Scene, as format: ImageFormat, pixelScale: Double = 1) throws -> Data {
-    if format == .png, pixelScale != 1 { return try render(scene.scaled(by: pixelScale), as: .png) }
+  public static func render(
+    _ scene: Scene, as format: ImageFormat, pixelScale: Double = 1, provenance: Provenance? = nil
+  ) throws -> Data {
+    if format == .png, pixelScale != 1 {
+      return try render(scene.scaled(by: pixelScale), as: .png, provenance: provenance)
+    }
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
@@ -43,7 +49,12 @@ public enum CairoRenderer {
       surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, scene.width, scene.height)
       if let surface {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Flatland")
+        cairo_pdf_surface_set_metadata(
+          surface, CAIRO_PDF_METADATA_CREATOR, provenance.map { "Flatland \($0.version)" } ?? "Flatland")
+        if let provenance {
+          cairo_pdf_surface_set_metadata(
+            surface, CAIRO_PDF_METADATA_KEYWORDS, "spec sha256:\(provenance.specHash); seed \(provenance.seed)")
+        }
       }
     }
     guard let surface else { throw RenderError.cairo("no surface") }
@@ -56,12 +67,31 @@ public enum CairoRenderer {
     try check(cairo_status(cr))
     switch format {
     case .png:
-      return try PNGEncoder.encode(surface: surface)
+      return try PNGEncoder.encode(surface: surface, text: provenance.map(pngText) ?? [])
     case .svg, .pdf:
       cairo_surface_finish(surface)
       try check(cairo_surface_status(surface))
     }
+    if format == .svg, let provenance { return withMetadata(sink.data, provenance) }
     return sink.data
+  }
+
+  /// PNG `tEXt` chunks (ASCII keywords and values).
+  static func pngText(_ p: Provenance) -> [(String, String)] {
+    [("Software", "Flatland \(p.version)"), ("Flatland spec", "sha256:\(p.specHash)"), ("Flatland seed", "\(p.seed)")]
+  }
+
+  /// The SVG with a `<metadata>` element right after its opening `<svg …>` tag.
+  static func withMetadata(_ svg: Data, _ p: Provenance) -> Data {
+    guard let open = svg.range(of: Data("<svg".utf8)),
+      let close = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">"))
+    else { return svg }
+    let element =
+      "\n<metadata><flatland xmlns=\"https://github.com/flatland/provenance\" version=\"\(p.version)\" "
+      + "spec-sha256=\"\(p.specHash)\" seed=\"\(p.seed)\"/></metadata>"
+    var out = svg
+    out.insert(contentsOf: Data(element.utf8), at: close + 1)
+    return out
   }
 
   static func check(_ status: cairo_status_t) throws {

@@ -10,7 +10,8 @@ import Foundation
 /// background) are written as 8-bit RGB, others as RGBA with alpha un-premultiplied. No timestamp
 /// or other varying chunk is written, so the same pixels give the same bytes.
 enum PNGEncoder {
-  static func encode(surface: OpaquePointer) throws -> Data {
+  /// `text`: keyword/value pairs written as `tEXt` chunks before the image data.
+  static func encode(surface: OpaquePointer, text: [(String, String)] = []) throws -> Data {
     cairo_surface_flush(surface)
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
@@ -66,6 +67,9 @@ enum PNGEncoder {
     header.appendBigEndian(UInt32(height))
     header.append(contentsOf: [8, opaque ? 2 : 6, 0, 0, 0])  // depth 8, RGB or RGBA, deflate, no interlace
     png.appendChunk("IHDR", header)
+    for (keyword, value) in text {
+      png.appendChunk("tEXt", Data(keyword.utf8) + Data([0]) + Data(value.utf8))
+    }
     png.appendChunk("IDAT", compressed)
     png.appendChunk("IEND", Data())
     return png

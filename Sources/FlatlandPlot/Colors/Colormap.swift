@@ -40,16 +40,19 @@ public struct Colormap: Sendable {
     return r
   }
 
-  /// Every accepted name, each reversible with `_r`.
-  public static var names: [String] { all.map(\.name) + all.map { $0.name + "_r" } }
-
-  /// The map called `name` (`magma`, `cividis_r`, …) or an error listing the accepted names.
-  public static func named(_ name: String) throws -> Colormap {
-    let base = name.hasSuffix("_r") ? String(name.dropLast(2)) : name
-    guard let map = all.first(where: { $0.name == base }) else {
-      throw FlatlandError.unknownName(kind: "colormap", name: name, accepted: names)
+  /// The map a spec names (`magma`, `cividis_r`): one case per name, so the spec's list of names
+  /// and the maps cannot drift apart.
+  public init(_ spec: ColormapSpec) {
+    let map: Colormap
+    switch spec.name {
+    case .viridis: map = .viridis
+    case .magma: map = .magma
+    case .inferno: map = .inferno
+    case .plasma: map = .plasma
+    case .cividis: map = .cividis
+    case .coolwarm: map = .coolwarm
     }
-    return name.hasSuffix("_r") ? map.reversed : map
+    self = spec.reversed ? map.reversed : map
   }
 
   /// The colour at `t` (clamped to `[0, 1]`), linearly interpolated between table entries.

@@ -86,24 +86,18 @@ public struct ContourLevels: Sendable {
     Swift.min(gridMinimum, info.minima.map(\.value).filter(\.isFinite).min() ?? gridMinimum)
   }
 
-  /// `auto`, `linear`, `log`, `quantile` or a comma-separated list of levels.
-  public static func parse(_ text: String, for info: LandscapeInfo, field: ScalarField) throws -> ContourLevels {
-    switch text {
-    case "auto": return automatic(for: info, field: field)
-    case "linear":
+  /// The levels a spec asks for, on `field`.
+  public static func make(_ spec: LevelsSpec, for info: LandscapeInfo, field: ScalarField) throws -> ContourLevels {
+    switch spec {
+    case .auto: return automatic(for: info, field: field)
+    case .linear:
       guard let r = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
       return linear(low: r.min, high: r.max)
-    case "log":
+    case .log:
       guard let r = field.finiteRange else { return ContourLevels(scale: .linear, levels: [0, 1]) }
       return logarithmic(floor: lowestValue(info, r.min), high: r.max)
-    case "quantile": return quantile(of: field)
-    default:
-      let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-      guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
-        throw FlatlandError.invalidValue(
-          what: "--levels", text: text, expected: "auto, linear, log, quantile or numbers such as 0,1,2,5")
-      }
-      return try explicit(parts.compactMap { $0 })
+    case .quantile: return quantile(of: field)
+    case .explicit(let values): return try explicit(values)
     }
   }
 

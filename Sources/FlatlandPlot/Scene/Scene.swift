@@ -95,19 +95,3 @@ public struct Scene: Sendable {
   public mutating func stroke(_ path: Path, _ stroke: Stroke) { items.append(.stroke(path, stroke)) }
   public mutating func text(_ text: Text) { items.append(.text(text)) }
 }
-
-/// Escapes `&`, `<`, `>` (and quotes) so arbitrary text is valid Pango markup.
-public func escapeMarkup(_ s: String) -> String {
-  var out = ""
-  for c in s {
-    switch c {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&apos;"
-    default: out.append(c)
-    }
-  }
-  return out
-}

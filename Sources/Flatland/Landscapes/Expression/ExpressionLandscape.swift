@@ -2,19 +2,25 @@
 ///
 /// The formula is parsed once into an `ExpressionNode` and evaluated over the same scalar protocol
 /// as the built-ins, so gradients and Hessians are exact. Known minima are not known in advance;
-/// the window is the symmetric box `±window` (default ±3).
+/// the window is the symmetric box `±window` (default ±3), or any box.
 public struct ExpressionLandscape: Landscape {
   public let text: String
   public let root: ExpressionNode
   public let info: LandscapeInfo
 
   public init(parsing text: String, window half: Double = 3) throws(ExpressionError) {
+    try self.init(parsing: text, window: Box(x: -half...half, y: -half...half))
+  }
+
+  /// The formula over the plot window `box`; the suggested start sits at 80% of the way from the
+  /// centre to the upper-right corner ((1.8, 1.8) in the default ±3 window).
+  public init(parsing text: String, window box: Box) throws(ExpressionError) {
     self.text = text
     let tree = try ExpressionParser.parse(text)
     root = tree
     // A step size that is stable for the sharpest curvature on a coarse grid over the window.
-    let start = Vec2(0.6 * half, 0.6 * half)
-    let probes = gridSeeds(Box(x: -half...half, y: -half...half), 15) + [start]
+    let start = box.center + 0.3 * Vec2(box.width, box.height)
+    let probes = gridSeeds(box, 15) + [start]
     let curvature =
       probes.map { w -> Double in
         let (x, y) = Jet2.variables(at: w)
@@ -24,7 +30,7 @@ public struct ExpressionLandscape: Landscape {
     let lr = Swift.min(0.1, 0.5 / Swift.max(curvature, 1e-9))
     info = LandscapeInfo(
       name: "expression", summary: "a formula typed by the user", formula: root.unicode,
-      domain: Box(x: -1e6...1e6, y: -1e6...1e6), window: Box(x: -half...half, y: -half...half), minima: [],
+      domain: Box(x: -1e6...1e6, y: -1e6...1e6), window: box, minima: [],
       suggested: SuggestedRun(starts: [start], learningRate: lr, rho: 0.05, steps: 500),
       expression: text, titleMarkup: root.markup)
   }

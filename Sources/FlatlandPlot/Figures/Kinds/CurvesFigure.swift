@@ -4,41 +4,31 @@ import Foundation
 /// Loss curves: the loss gap `L − L_min`, the distance to the nearest known minimum, or the gradient
 /// norm, against steps or against evaluations (the fair axis: SAM costs two gradients a step), on a
 /// log or linear y axis. Repeats of one method and start (noisy runs) become a line (the mean,
-/// geometric on a log axis) with a band from the smallest to the largest repeat.
+/// geometric on a log axis) with a band from the smallest to the largest repeat. The numbers come
+/// computed (`CurveStatistics`); the figure only draws them.
 public struct CurvesFigure {
-  public enum Quantity: String, Sendable, CaseIterable {
-    case loss
-    case distance
-    case gradientNorm = "grad-norm"
-  }
-
-  public enum Abscissa: String, Sendable, CaseIterable {
-    case steps
-    /// Gradient evaluations (function evaluations for zeroth-order methods).
-    case evaluations
-  }
+  public typealias Quantity = CurveQuantity
+  public typealias Abscissa = CurveAbscissa
 
   public var info: LandscapeInfo
-  public var trajectories: [Trajectory]
-  public var quantity: Quantity = .loss
-  public var abscissa: Abscissa = .steps
-  public var logarithmic = true
+  public var statistics: CurveStatistics
   public var style: FigureStyle = .standard
   public var title: String?
   public var footnote: String?
   /// Replace the default axis labels (Pango markup); `nil` keeps the quantity's own.
   public var xLabelOverride: String?
   public var yLabelOverride: String?
-  /// The landscape, for gradient norms (trajectories store losses and points).
-  var gradient: @Sendable (Vec2) -> Vec2
 
-  public init(landscape: any Landscape, trajectories: [Trajectory]) {
-    info = landscape.info
-    self.trajectories = trajectories
-    gradient = { landscape.gradient(at: $0) }
+  public init(landscape info: LandscapeInfo, statistics: CurveStatistics) {
+    self.info = info
+    self.statistics = statistics
   }
 
-  /// One drawn line: its x values, centre and band.
+  var quantity: Quantity { statistics.request.quantity }
+  var abscissa: Abscissa { statistics.request.abscissa }
+  var logarithmic: Bool { statistics.request.logarithmic }
+
+  /// One drawn line: its label and numbers.
   struct Series {
     var method: Int
     var start: Int
@@ -52,86 +42,15 @@ public struct CurvesFigure {
     var divergedAt: [Int] = []
   }
 
-  var lowestLoss: Double {
-    info.minima.map(\.value).filter(\.isFinite).min() ?? trajectories.flatMap(\.losses).filter(\.isFinite).min() ?? 0
-  }
-
-  func values(_ t: Trajectory) -> [Double] {
-    switch quantity {
-    case .loss:
-      let floor = lowestLoss
-      return t.losses.map { $0 - floor }
-    case .distance:
-      return t.points.map { p in info.minima.map { ($0.location - p).length }.min() ?? p.length }
-    case .gradientNorm:
-      return t.points.map { gradient($0).length }
-    }
-  }
-
-  func abscissae(_ t: Trajectory) -> [Double] {
-    switch abscissa {
-    case .steps: return t.points.indices.map(Double.init)
-    case .evaluations:
-      let usesGradients = (t.gradientEvaluations.last ?? 0) > 0
-      return (usesGradients ? t.gradientEvaluations : t.functionEvaluations).map(Double.init)
-    }
-  }
-
   func series() -> [Series] {
-    var methods: [Method] = []
-    for t in trajectories where !methods.contains(t.method) { methods.append(t.method) }
-    let starts = Set(trajectories.map(\.run)).count
-    var out: [Series] = []
-    for (m, method) in methods.enumerated() {
-      let mine = trajectories.filter { $0.method == method }
-      for start in Set(mine.map(\.run)).sorted() {
-        let runs = mine.filter { $0.run == start }
-        let curves = runs.map { (abscissae($0), values($0)) }
-        // A common grid: the shortest run's x values (identical across repeats for steps).
-        let reference = curves.min { ($0.0.last ?? 0) < ($1.0.last ?? 0) }!.0
-        var ys: [[Double]] = []
-        for (x, y) in curves { ys.append(reference.map { interpolate(x, y, at: $0) }) }
-        var centre: [Double] = []
-        var low: [Double] = []
-        var high: [Double] = []
-        for k in reference.indices {
-          let column = ys.map { $0[k] }.filter(\.isFinite)
-          guard !column.isEmpty else {
-            centre.append(.nan)
-            low.append(.nan)
-            high.append(.nan)
-            continue
-          }
-          if logarithmic {
-            let logs = column.map { log10(max($0, 1e-300)) }
-            centre.append(pow(10, logs.reduce(0, +) / Double(logs.count)))
-          } else {
-            centre.append(column.reduce(0, +) / Double(column.count))
-          }
-          // Smallest to largest repeat, or the 10–90% range once there are enough repeats to
-          // make the extremes noise.
-          let sorted = column.sorted()
-          let cut = sorted.count >= 10 ? sorted.count / 10 : 0
-          low.append(sorted[cut])
-          high.append(sorted[sorted.count - 1 - cut])
-        }
-        let label =
-          "<b>\(escapeMarkup(method.displayName))</b>" + (starts > 1 ? " · start \(start + 1)" : "")
-          + (runs.count > 1 ? " · \(runs.count) repeats" : "")
-        var series = Series(
-          method: m, start: start, label: label, x: reference, y: centre, low: low, high: high, repeats: runs.count)
-        series.divergedAt = runs.compactMap { if case .diverged(let step, _) = $0.outcome { step } else { nil } }
-        out.append(series)
-      }
+    statistics.series.map { s in
+      let label =
+        "<b>\(s.method.legendName)</b>" + (statistics.startCount > 1 ? " · start \(s.start + 1)" : "")
+        + (s.repeats.count > 1 ? " · \(s.repeats.count) repeats" : "")
+      return Series(
+        method: s.methodIndex, start: s.start, label: label, x: s.x, y: s.centre, low: s.low, high: s.high,
+        repeats: s.repeats.count, divergedAt: s.divergedAt)
     }
-    return out
-  }
-
-  func interpolate(_ x: [Double], _ y: [Double], at v: Double) -> Double {
-    guard let k = x.firstIndex(where: { $0 >= v }) else { return y.last ?? .nan }
-    if k == 0 || x[k] == v { return y[k] }
-    let f = (v - x[k - 1]) / (x[k] - x[k - 1])
-    return y[k - 1] + f * (y[k] - y[k - 1])
   }
 
   var yLabel: String {

@@ -181,7 +181,7 @@ public struct HeatmapFigure {
     if maps.count == 1, let method = maps.first?.method {
       entries.append(
         Legend.Entry(
-          swatch: .none, title: "<b>\(escapeMarkup(method.displayName))</b> ends in",
+          swatch: .none, title: "<b>\(method.legendName)</b> ends in",
           details: [escapeMarkup(method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", "))],
           blackDetails: 1))
     }
@@ -202,11 +202,13 @@ public struct HeatmapFigure {
       if maps.count == 1 {
         detail = "\(Int(((shares[0][kind] ?? 0) * 100).rounded()))% of starts"
       } else {
-        detail = zip(maps, shares).map { "\($0.method.displayName) \(Int((($1[kind] ?? 0) * 100).rounded()))%" }
+        detail = zip(maps, shares).map { "\($0.method.legendName) \(Int((($1[kind] ?? 0) * 100).rounded()))%" }
           .joined(separator: " · ")
       }
       entries.append(
-        Legend.Entry(swatch: .patch(Self.color(of: kind)), title: escapeMarkup(name), details: [escapeMarkup(detail)]))
+        Legend.Entry(
+          swatch: .patch(Self.color(of: kind)), title: escapeMarkup(name),
+          details: [maps.count == 1 ? escapeMarkup(detail) : detail]))
     }
     if let footnote {
       entries.append(

@@ -34,11 +34,7 @@ public struct RoutesFigure {
   /// Axis labels as Pango markup (`MathText.markup("$w_1$")`); default *x* and *y*.
   public var axisLabels = AxisLabels()
 
-  public enum Trail: String, Sendable, CaseIterable {
-    case solid
-    /// Old steps fade out: a long route reads as motion toward its end.
-    case fading
-  }
+  public typealias Trail = TrailStyle
 
   public enum Panels: Sendable, Equatable {
     case single
@@ -106,7 +102,7 @@ public struct RoutesFigure {
         let letter = "(\(String(UnicodeScalar(UInt8(97 + p % 26)))))"
         scene.text(
           .init(
-            "<b>\(letter)</b>  \(escapeMarkup(groups[p].method.displayName))",
+            "<b>\(letter)</b>  \(groups[p].method.legendName)",
             at: Point(rect.x, rect.y - 4 * style.fontScale), size: style.fonts.legend, vertical: .bottom))
       }
     }
@@ -184,7 +180,7 @@ public struct RoutesFigure {
       let outcomes = group.runs.map { run in
         (group.runs.count > 1 ? "start \(run.run + 1): " : "") + run.outcome.summary(minima: info.minima)
       }
-      let name = "<b>\(escapeMarkup(group.method.displayName))</b>"
+      let name = "<b>\(group.method.legendName)</b>"
       if style.legendBelow, parameters.count == 1 {
         // Paper columns are short of height: the hyperparameters share the name's line.
         entries.append(

@@ -4,35 +4,25 @@ import Foundation
 /// The lecture picture of one SAM-type step at a point `w`: the gradient, the region the method
 /// perturbs within (the ρ-ball, or an ellipse for ASAM / VSAM / Fisher SAM), the perturbation ε to
 /// `w + ε`, the gradient found there, and the step the method takes from `w` beside the plain
-/// gradient step, over the landscape's contours.
+/// gradient step, over the landscape's contours — drawn from a computed `StepGeometry`.
 public struct SchematicFigure {
   public var info: LandscapeInfo
-  public var point: Vec2
-  public var method: Method
-  public var record: StepRecord
-  public var region: (rho: Double, scale: Vec2, gaussian: Bool)?
-  public var field: ScalarField
+  public var geometry: StepGeometry
   public var style: FigureStyle = .slide
   public var title: String?
   /// Axis labels as Pango markup; default *x* and *y*.
   public var axisLabels = AxisLabels()
 
-  public init(landscape: any Landscape, at point: Vec2, method: Method, grid: Int = 240) {
-    info = landscape.info
-    self.point = point
-    self.method = method
-    let run = Runner.run(method, on: landscape, from: point, steps: 1)
-    record = run.records.first ?? .idle(at: point)
-    region = method.perturbationRegion(at: point, gradient: record.gradient)
-    // A window that holds the region and every arrow with room to spare.
-    let reach = max(
-      region.map { $0.rho * max($0.scale.x, $0.scale.y) * ($0.gaussian ? 2 : 1) } ?? 0, record.perturbation.length,
-      0.05 * info.window.diagonal)
-    let half = 1.9 * reach
-    let centre = point + 0.5 * record.perturbation
-    let box = Box(center: centre, halfWidth: half)
-    field = ScalarField(sampling: landscape, over: box, nx: grid, ny: grid)
+  public init(landscape info: LandscapeInfo, geometry: StepGeometry) {
+    self.info = info
+    self.geometry = geometry
   }
+
+  var point: Vec2 { geometry.point }
+  var method: Method { geometry.method }
+  var record: StepRecord { geometry.record }
+  var region: StepGeometry.Region? { geometry.region }
+  var field: ScalarField { geometry.field }
 
   public func scene(measurer: TextMeasurer = TextMeasurer()) -> Scene {
     let box = field.box
@@ -52,7 +42,7 @@ public struct SchematicFigure {
     }()
     var entries = [
       Legend.Entry(
-        swatch: .none, title: "<b>One \(escapeMarkup(method.displayName)) step</b>",
+        swatch: .none, title: "<b>One \(method.legendName) step</b>",
         details: [escapeMarkup(method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", "))],
         blackDetails: 1),
       Legend.Entry(
@@ -73,7 +63,7 @@ public struct SchematicFigure {
     let legend = Legend(entries: entries, style: style, measurer: measurer)
     let titleMarkup =
       title
-      ?? "<b>\(escapeMarkup(method.displayName))</b> at <i>w</i> = (\(numberMarkup(point.x)), \(numberMarkup(point.y))) on \(escapeMarkup(info.name))"
+      ?? "<b>\(method.legendName)</b> at <i>w</i> = (\(numberMarkup(point.x)), \(numberMarkup(point.y))) on \(escapeMarkup(info.name))"
     let layouter = FigureLayout(
       style: style, measurer: measurer, title: titleMarkup, aspect: 1,
       leftMargin: axes.leftMargin(yTicks: yTicks, yLabel: axisLabels.y, rotated: false),

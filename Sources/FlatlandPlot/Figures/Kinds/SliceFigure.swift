@@ -2,47 +2,32 @@ import Flatland
 import Foundation
 
 /// GSAM's figure 1 along one axis of a landscape: the loss `f`, SAM's max-pooled loss
-/// `f_p(w) = max_{‖ε‖ ≤ ρ} f(w + ε)` (exact, over the 2D disk), and the surrogate gap `h = f_p − f`
-/// in a second panel. For a landscape that ignores `y` the disk is the interval `[−ρ, ρ]`.
+/// `f_p(w) = max_{‖ε‖ ≤ ρ} f(w + ε)` and the surrogate gap `h = f_p − f` in a second panel, drawn
+/// from a computed `SliceProfile`.
 public struct SliceFigure {
-  public enum Axis: String, Sendable, CaseIterable { case x, y }
+  public typealias Axis = SliceAxis
 
   public var info: LandscapeInfo
-  public var axis: Axis
-  /// The fixed other coordinate.
-  public var at: Double
-  public var rho: Double
-  public var t: [Double]
-  public var f: [Double]
-  public var fp: [Double]
+  public var profile: SliceProfile
   public var style: FigureStyle = .standard
   public var title: String?
   /// Names of the two coordinates (Pango markup); default *x* and *y*.
   public var axisLabels = AxisLabels()
 
-  public init(
-    landscape: any Landscape, along axis: Axis, at: Double, range: ClosedRange<Double>, rho: Double,
-    samples: Int = 400
-  ) {
-    info = landscape.info
-    self.axis = axis
-    self.at = at
-    self.rho = rho
-    let ts = (0..<samples).map {
-      range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(samples - 1)
-    }
-    t = ts
-    let points = ts.map { axis == .x ? Vec2($0, at) : Vec2(at, $0) }
-    f = points.map { landscape.value(at: $0) }
-    fp = Self.maxPooled(landscape, points, rho)
+  public init(landscape info: LandscapeInfo, profile: SliceProfile) {
+    self.info = info
+    self.profile = profile
   }
 
-  static func maxPooled<L: Landscape>(_ landscape: L, _ points: [Vec2], _ rho: Double) -> [Double] {
-    points.map { landscape.value(at: $0) + Sharpness.worstCase(of: landscape, at: $0, rho: rho).value }
-  }
+  var axis: Axis { profile.axis }
+  var at: Double { profile.at }
+  var rho: Double { profile.rho }
+  var t: [Double] { profile.t }
+  var f: [Double] { profile.f }
+  var fp: [Double] { profile.fp }
 
   public func scene(measurer: TextMeasurer = TextMeasurer()) -> Scene {
-    let h = zip(fp, f).map { $0 - $1 }
+    let h = profile.gap
     let xAxis = AxisScale(t.first ?? 0, t.last ?? 1)
     let top = niceAxis((f + fp).filter(\.isFinite))
     let bottom = niceAxis([0] + h.filter(\.isFinite))

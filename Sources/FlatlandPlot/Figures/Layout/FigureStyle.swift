@@ -71,12 +71,15 @@ public struct FigureStyle: Sendable, Equatable {
   /// PNG pixels per point.
   public var pixelScale: Double { dpi / 72 }
 
-  /// The preset called `name`, or an error listing the presets.
-  public static func named(_ name: String) throws -> FigureStyle {
-    guard let style = presets.first(where: { $0.name == name }) else {
-      throw FlatlandError.unknownName(kind: "size preset", name: name, accepted: presets.map(\.name))
+  /// The style of a spec's preset, one case per name.
+  public init(_ preset: FigurePreset) {
+    switch preset {
+    case .default: self = .standard
+    case .paper: self = .paper
+    case .paperWide: self = .paperWide
+    case .slide: self = .slide
+    case .poster: self = .poster
     }
-    return style
   }
 
   /// Type sizes of one figure.
