@@ -1,6 +1,9 @@
 # Flatland: two commands set everything up on a fresh machine.
 #   make demo   installs system packages if missing, builds (release), renders the gallery into plots/
-#   make test   installs system packages if missing, checks formatting, runs the whole test suite (debug build)
+#   make test   installs system packages if missing, checks formatting, runs the whole test suite and
+#               10,000 fuzzed inputs (debug build)
+#   make fuzz   100,000 fuzzed inputs through the formula, label, spec and command-line parsers (release)
+#   make libfuzz  the same checks under libFuzzer, coverage-guided, for LIBFUZZ_SECONDS (default 300)
 SWIFT ?= swift
 # The release binary links the Swift runtime statically: it starts in ~10 ms instead of ~20 ms
 # (no dynamic symbol resolution of the Swift and Foundation libraries), which matters for a tool
@@ -8,7 +11,7 @@ SWIFT ?= swift
 RELEASE = -c release --static-swift-stdlib
 RELEASE_BIN = .build/release/flatland
 
-.PHONY: deps demo plots test bench lint format golden docs clean
+.PHONY: deps demo plots test fuzz libfuzz bench lint format golden docs clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -22,6 +25,27 @@ plots: demo
 
 test: deps lint
 	$(SWIFT) test
+	$(SWIFT) build --product flatland-fuzz
+	.build/debug/flatland-fuzz --count 10000 --seed 1
+
+# Seeded mutations rendered in-process; a crash stops the run with its input in
+# .build/fuzz-current.txt. Other seeds: make fuzz SEED=2 COUNT=200000.
+SEED ?= 1
+COUNT ?= 100000
+fuzz: deps
+	$(SWIFT) build $(RELEASE) --product flatland-fuzz
+	.build/release/flatland-fuzz --count $(COUNT) --seed $(SEED)
+
+# libFuzzer (-sanitize=fuzzer) in a build folder of its own; the corpus starts from the example
+# files (first byte 2: the spec-file stage) and grows in .build-libfuzzer/corpus. A crashing input
+# is saved as .build-libfuzzer/crash-*; `flatland-libfuzzer FILE` (any build) replays it.
+LIBFUZZ_SECONDS ?= 300
+libfuzz: deps
+	$(SWIFT) build --scratch-path .build-libfuzzer --product flatland-libfuzzer -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER
+	mkdir -p .build-libfuzzer/corpus
+	for f in examples/*.toml examples/lecture/*.toml; do { printf '\002'; cat $$f; } > .build-libfuzzer/corpus/seed-$$(basename $$f); done
+	.build-libfuzzer/debug/flatland-libfuzzer .build-libfuzzer/corpus -max_total_time=$(LIBFUZZ_SECONDS) \
+	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-libfuzzer/
 
 bench: deps
 	@bash Benchmarks/run.sh

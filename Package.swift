@@ -28,13 +28,30 @@ let package = Package(
     // target of its own so that `Flatland` stays free of dependencies.
     .target(
       name: "ExperimentsTOML", dependencies: ["Flatland", .product(name: "TOMLKit", package: "TOMLKit")]),
-    .executableTarget(
-      name: "flatland",
+    // The commands: flags into the spec tree, then the one pipeline. A library, so that the
+    // executable, the fuzz harness and the tests run the same code.
+    .target(
+      name: "FlatlandCLI",
       dependencies: [
         "Flatland", "FlatlandPlot", "ExperimentsTOML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "flatland", dependencies: ["FlatlandCLI"]),
+    // The fuzz checks: every input refused by name or rendered; shared by the two harnesses below.
+    .target(
+      name: "FlatlandFuzzing",
+      dependencies: [
+        "FlatlandCLI", "Flatland", "FlatlandPlot", "ExperimentsTOML",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // `make fuzz`: seeded mutations through the formula and label parsers, the spec loader and the
+    // command line, rendering what they accept.
+    .executableTarget(name: "flatland-fuzz", dependencies: ["FlatlandFuzzing", "Flatland"]),
+    // `make libfuzz`: the same checks under libFuzzer (built with -sanitize=fuzzer); otherwise a
+    // replayer of saved inputs.
+    .executableTarget(name: "flatland-libfuzzer", dependencies: ["FlatlandFuzzing"]),
     // The library-API example of examples/library-api: builds with the package so it cannot rot.
     .executableTarget(
       name: "library-example",
@@ -44,6 +61,8 @@ let package = Package(
     .testTarget(name: "FlatlandTests", dependencies: ["Flatland"]),
     .testTarget(name: "FlatlandPlotTests", dependencies: ["Flatland", "FlatlandPlot"], exclude: ["Golden"]),
     .testTarget(name: "ExperimentsTOMLTests", dependencies: ["ExperimentsTOML", "Flatland"]),
-    .testTarget(name: "FlatlandCLITests", dependencies: ["flatland", "Flatland", "FlatlandPlot", "ExperimentsTOML"]),
+    .testTarget(
+      name: "FlatlandCLITests",
+      dependencies: ["flatland", "FlatlandCLI", "Flatland", "FlatlandPlot", "ExperimentsTOML"]),
   ]
 )

@@ -6,6 +6,17 @@ import TOMLKit
 /// TOMLKit parses and checks the text, `TOMLLocator` finds where each value was written.
 public enum TOMLSpecReader {
   public static func read(_ text: String, file: String) throws(SpecProblems) -> SpecNode {
+    // Syntax first, with positions (and so that TOMLKit never sees text its parser asserts on).
+    let locator: TOMLLocator
+    do {
+      locator = try TOMLLocator(text)
+    } catch {
+      throw SpecProblems([
+        SpecProblem(
+          "not valid TOML: \(error.message)", at: .root,
+          location: .file(file, line: error.position.line, column: error.position.column))
+      ])
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -19,7 +30,6 @@ public enum TOMLSpecReader {
       throw SpecProblems([SpecProblem("not valid TOML: \(error)", at: .root, location: .file(file, line: 1, column: 1))]
       )
     }
-    let locator = TOMLLocator(text)
     var problems: [SpecProblem] = []
     let node = convert(table, at: .root, locator, file, &problems)
     if !problems.isEmpty { throw SpecProblems(problems) }
@@ -76,9 +86,11 @@ public enum TOMLSpecReader {
 
   /// One TOML value (`0.1`, `[1, 2]`, `"text"`, `{ a = 1 }`), or `nil` when the text is not one.
   public static func value(_ text: String) -> SpecNode? {
-    guard let table = try? TOMLTable(string: "v = " + text), let v = table["v"] else { return nil }
+    guard let locator = try? TOMLLocator("v = " + text), let table = try? TOMLTable(string: "v = " + text),
+      let v = table["v"]
+    else { return nil }
     var problems: [SpecProblem] = []
-    let node = convert(v, at: .root, TOMLLocator(""), "", &problems)
+    let node = convert(v, at: .root, locator, "", &problems)
     return problems.isEmpty ? strip(node) : nil
   }
 

@@ -94,6 +94,66 @@ import Testing
     }
   }
 
+  /// Past crashers: each once aborted the process inside toml++ (an assertion that stays on in
+  /// release builds) or hung the position finder. The syntax scanner refuses them first.
+  @Test(arguments: [
+    ("[$a]\n", "1:2"), ("a.$b = 1\n", "1:3"), ("[[$methods]]\nname = \"x\"\n", "1:3"), ("a = [1,}1]\n", "1:8"),
+    ("[run]\nstarts = [[-1.0,}1.0], [0.5, -0.5]]\n", "2:17"), ("[[methods] = \"slice\"\n", "1:10"),
+    ("a = [[\nb]]\n", "2:1"), ("[[\nethods]]\nname = \"sgd\"\n", "1:3"), ("{ = 1\n", "1:1"),
+    ("\\mathrm{[run]\n", "1:1"), ("a = 1 # x\u{0}y\n", "1:10"), ("a = 1\u{0}\n", "1:6"),
+    ("title = \"a\u{0}b\"\n", "1:11"), ("a\u{0} = 1\n", "1:2"), ("when = 1979-05-27\n", "1:8"),
+  ])
+  func crashersAreRefusedWithAPosition(_ text: String, _ position: String) {
+    do {
+      _ = try TOMLSpecReader.read(text, file: "bad.toml")
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect(error.description.hasPrefix("bad.toml:\(position): not valid TOML"), "\(error.description)")
+    }
+  }
+
+  /// The scanner is strict but accepts all of TOML 1.0 that experiment files can use.
+  @Test func validTOMLPassesTheScanner() throws {
+    let text = """
+      # comment
+      title = "tab\\t, quote \\" and \\u00e9"   # trailing comment
+      "quoted key" = 'literal \\ backslash'
+      seed = 1_000
+      [landscape]
+      name = \"\"\"
+      two-valleys\"\"\"
+      params = { d1 = +1.5, s1x = 1e-1, 'x1' = -0.5, lambda = 0.0 }
+      [run]
+      starts = [
+        [0.3, 2.0],  # first
+        [-1.0, 1.5], # trailing comma next
+      ]
+      noise.kind = "gaussian"
+      noise.sigma = [inf, nan]
+      [[methods]]
+      name = "sam"
+      label = \'\'\'
+      multi-line 'literal'\'\'\'
+      [[methods]]
+      name = "sgd"
+      empty = []
+      flag = true
+      hex = 0x1F
+      """
+    let node = try TOMLSpecReader.read(text, file: "good.toml")
+    guard case .string(let name)? = node["landscape"]?["name"]?.value else {
+      Issue.record("no name")
+      return
+    }
+    #expect(name == "two-valleys")
+    #expect(node["methods"]?.elements?.count == 2)
+    guard case .integer(let hex)? = node["methods"]?.elements?[1]["hex"]?.value else {
+      Issue.record("no hex")
+      return
+    }
+    #expect(hex == 31)
+  }
+
   /// `--set` changes keys, creates missing tables, fans out over `[*]`, and says what is wrong.
   @Test func settingsChangeTheTree() throws {
     var node = try TOMLSpecReader.read(

@@ -100,4 +100,26 @@ import Testing
   @Test func logarithmicLevelsAreOneTwoFive() {
     #expect(NiceNumbers.logarithmic(0.1, 890) == [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000])
   }
+
+  /// Ranges at the edge of the doubles (a landscape times 1e308) give finite levels and ticks:
+  /// these once ended in `Int(NaN)` (SIGILL), or in a top level of 2e308 = ∞ and a blank colorbar.
+  @Test func rangesNearTheLargestDoubleStayFinite() {
+    let top = 1.7e308
+    let log = NiceNumbers.logarithmic(1e296, top)
+    #expect(!log.isEmpty && log.allSatisfy(\.isFinite) && log.last == top, "\(log.suffix(3))")
+    for (low, high) in [(-top, top), (0, top), (-top, 0), (-1e308, 1e308), (1, top)] {
+      let covering = NiceNumbers.covering(low, high, maxIntervals: 14)
+      #expect(covering.count >= 2 && covering.allSatisfy(\.isFinite), "\(low)…\(high): \(covering)")
+      #expect(covering.first! <= low && covering.last! >= high)
+      let ticks = NiceNumbers.ticks(low, high)
+      let slack = 1e-9 * (high / 2 - low / 2) * 2  // a billionth of the axis: the same pixel
+      #expect(!ticks.isEmpty && ticks.allSatisfy { $0.isFinite && $0 >= low - slack && $0 <= high + slack }, "\(ticks)")
+    }
+    let levels = ContourLevels.logarithmic(floor: 0, high: top)
+    #expect(levels.levels.allSatisfy { $0.isFinite })
+    #expect(levels.levels.allSatisfy { (0...1).contains(levels.axisPosition($0)) })
+    let scale = AxisScale(1e300, top, logarithmic: true)
+    #expect(!scale.ticks(target: 7).isEmpty && scale.ticks(target: 7).allSatisfy { scale.position($0.value).isFinite })
+    #expect(Sym2(xx: 1.5e308, xy: 0, yy: -1.5e308).eigenvalues == (min: -1.5e308, max: 1.5e308))
+  }
 }

@@ -19,12 +19,19 @@ import Testing
     let experiment = try Self.spec([MethodSpec(preset)]).resolve()
     #expect(experiment.methods.count == 1)
     let resolved = try #require(experiment.spec.methods?.first)
-    #expect(Set(resolved.values.keys) == Set(preset.options.map(\.key)))
+    let defaults = MethodDefaults(suggestedBy: experiment.info)
     var p = MethodParameters()
     for option in preset.options {
-      let value = try #require(resolved.values[option.key])
+      guard let value = resolved.values[option.key] ?? MethodSpec(preset).defaultValue(of: option, defaults) else {
+        // Only rho-min's default is computed (from rho and the radius rule) rather than listed.
+        #expect(option.key == .rhoMin, "\(preset.rawValue).\(option.key.rawValue) has no default")
+        continue
+      }
       #expect(option.set(value, in: &p) == nil, "\(preset.rawValue).\(option.key.rawValue) = \(value)")
     }
+    // The resolved spec holds exactly the keys that act under those defaults.
+    let acting = preset.options.filter { MethodCatalog.relevance(of: $0.key, in: preset)?.holds(p) ?? true }
+    #expect(Set(resolved.values.keys) == Set(acting.map(\.key)), "\(preset.rawValue)")
   }
 
   /// Defaults resolve in one place: the landscape's suggestion first, then the method's own.

@@ -59,7 +59,8 @@ import Testing
     ("x # y", "unexpected '#' at column 3"),
     ("2 x", "unexpected 'x' at column 3"),
     (String(repeating: "(", count: 500) + "x" + String(repeating: ")", count: 500), "nests deeper than 64 levels"),
-    (String(repeating: "-", count: 300) + "x", "nests deeper than 64 levels"),
+    (String(repeating: "-", count: 300) + "x", "chains more than 256 signs or powers in a row at column 257"),
+    (String(repeating: "2^", count: 300) + "x", "chains more than 256 signs or powers in a row"),
     (String(repeating: "x+", count: 3000) + "x", "at most 4000 are accepted"),
   ])
   func malformedFormulasGiveTheirOwnError(_ text: String, _ message: String) {

@@ -38,7 +38,8 @@ import Testing
     ("$\\rhoo$", "unknown command '\\rhoo' at column 2 (did you mean '\\rho'?)"),
     ("$\\foo$", "unknown command '\\foo' at column 2"),
     ("$\\mathrm x$", "'\\mathrm' needs a {…} group"),
-    ("$x\\", "'\\' at column 3 ends the label"),
+    ("$x\\", "'$' at column 1 opens math that is never closed"),  // the `\` escapes where a `$` would close
+    ("costs $x", "'$' at column 7 opens math that is never closed"),
     ("$" + String(repeating: "{", count: 80) + "x" + String(repeating: "}", count: 80) + "$", "braces nest too deeply"),
   ])
   func malformedLabelsGiveTheirOwnError(_ source: String, _ message: String) {

@@ -5,7 +5,8 @@ import Dispatch
 /// Each cell centre is a start; the run is classified as reaching one of the landscape's known
 /// minima (ending within 5% of the window diagonal of it: SAM with a fixed ρ orbits its minimum
 /// rather than landing on it), diverging, or ending elsewhere. Runs are
-/// independent and spread over all cores; each uses the random stream of its cell.
+/// independent and spread over all cores; each draws from the stream of its method and start
+/// point, so a cell's run does not depend on the grid around it.
 public struct BasinMap: Sendable {
   /// The category of one start.
   public enum Basin: Sendable, Equatable, Hashable {
@@ -85,7 +86,8 @@ public struct BasinMap: Sendable {
             box.xmin + (Double(i) + 0.5) * box.width / Double(nx),
             box.ymin + (Double(j) + 0.5) * box.height / Double(ny))
           let t = Runner.run(
-            method, on: landscape, from: start, steps: steps, noise: noise, seed: seed, startIndex: j * nx + i)
+            method, on: landscape, from: start, steps: steps, noise: noise,
+            stream: Xoshiro256StarStar(seed: seed, method: method.identity, start: start, repeat: 0))
           let basin: Basin
           if case .diverged = t.outcome {
             basin = .diverged

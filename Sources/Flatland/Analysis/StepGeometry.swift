@@ -35,12 +35,18 @@ public struct StepGeometry: Sendable {
     self.field = field
   }
 
-  /// One step of `method` from `point`; the contour field has `grid × grid` nodes.
-  public init<L: Landscape>(of method: Method, on landscape: L, at point: Vec2, grid: Int = 240) {
-    let run = Runner.run(method, on: landscape, from: point, steps: 1)
+  /// One step of `method` from `point`, drawing (if the method is random) from the stream of the
+  /// method and the point; the contour field has `grid × grid` nodes.
+  public init<L: Landscape>(of method: Method, on landscape: L, at point: Vec2, grid: Int = 240, seed: UInt64 = 0) {
+    let run = Runner.run(
+      method, on: landscape, from: point, steps: 1,
+      stream: Xoshiro256StarStar(seed: seed, method: method.identity, start: point, repeat: 0))
     let record = run.records.first ?? .idle(at: point)
-    let region = method.perturbationRegion(at: point, gradient: record.gradient).map {
-      Region(rho: $0.rho, scale: $0.scale, gaussian: $0.gaussian)
+    // The region of the radius this step used (a radius schedule may have changed it from ρ).
+    let region = method.perturbationRegion(at: point, gradient: record.gradient).flatMap { r -> Region? in
+      // A step that did not perturb (RST's plain steps) has no region to draw.
+      guard r.gaussian || record.radius > 0 else { return nil }
+      return Region(rho: r.gaussian ? r.rho : record.radius, scale: r.scale, gaussian: r.gaussian)
     }
     // A window that holds the region and every arrow with room to spare.
     let reach = Swift.max(

@@ -6,6 +6,8 @@
 public struct Experiment: Sendable {
   /// The spec with every default filled in.
   public var spec: ExperimentSpec
+  /// The spec as given, without shared-flag keys that act in no method: what `--save-spec` writes.
+  public var given: ExperimentSpec
   public var landscape: any Landscape
   public var info: LandscapeInfo
   /// The title as Pango markup (`nil`: the figure's default, the landscape's name and formula).

@@ -101,15 +101,21 @@ public enum ExperimentReference {
       `--sigma` and `--momentum` set their key in every method that takes it. `flatland describe NAME`
       prints one preset's table.
 
+      Many keys act only under another setting ("only with radius = target-sharpness" below). Such a key
+      given with a value other than its default where it cannot act is refused, naming the setting it
+      needs, and so are contradictions (`rho-min` above `rho-max`, σ = (0, 0)); one rule per key, from a
+      file, `--method` or a flag. A shared flag is simply not used by methods where its key cannot act,
+      with a warning when no method uses it.
+
       ### Keys of every gradient method
 
 
       """
     let base = Set(MethodCatalog.baseOptions.map(\.key))
     let radius = Set(MethodCatalog.radiusOptions().map(\.key) + [.gamma])
-    out += optionTable(MethodCatalog.baseOptions)
+    out += optionTable(MethodCatalog.baseOptions, in: .sgd)
     out += "\n### Keys of every method with a radius\n\nFisher SAM calls its radius `gamma`.\n\n"
-    out += optionTable(MethodCatalog.radiusOptions())
+    out += optionTable(MethodCatalog.radiusOptions(), in: .sam)
     out += "\n### Each preset\n"
     for preset in MethodPreset.allCases {
       let entry = preset.entry
@@ -128,18 +134,20 @@ public enum ExperimentReference {
       if !groups.isEmpty { out += "Takes " + groups.joined(separator: " and ") + (own.isEmpty ? "." : ", and:") }
       out += "\n\n"
       let shown = own + preset.options.filter { base.contains($0.key) && !takesBase }
-      if !shown.isEmpty { out += optionTable(shown) }
+      if !shown.isEmpty { out += optionTable(shown, in: preset) }
     }
     return out
   }
 
-  static func optionTable(_ options: [MethodOption]) -> String {
+  /// The keys' table; "only with …" says under which setting of `preset` a key acts.
+  static func optionTable(_ options: [MethodOption], in preset: MethodPreset) -> String {
     table(
       options.map { option in
         var accepts = option.expected
         if case .choice = option.kind { accepts = option.choices.map { "`\($0.name)`" }.joined(separator: ", ") }
         let shared = option.sharedFlag.map { " (`\($0.flag)`)" } ?? ""
-        return [code(option.key.rawValue), accepts, option.defaultValue.description, option.summary + shared]
+        let when = MethodCatalog.relevance(of: option.key, in: preset).map { "; only with \($0.when)" } ?? ""
+        return [code(option.key.rawValue), accepts, option.defaultValue.description, option.summary + shared + when]
       }, header: ["key", "accepts", "default", "meaning"])
   }
 

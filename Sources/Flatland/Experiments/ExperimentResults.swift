@@ -112,7 +112,8 @@ extension Experiment {
           samples: request.samples))
     case .schematic(let request):
       // swift-format-ignore: NeverForceUnwrap
-      return .schematic(StepGeometry(of: methods.first!, on: landscape, at: request.point, grid: request.grid))
+      return .schematic(
+        StepGeometry(of: methods.first!, on: landscape, at: request.point, grid: request.grid, seed: seed))
     case .summary:
       return .summary(trajectories.map { RunSummary(of: $0, on: landscape, info: info) })
     }

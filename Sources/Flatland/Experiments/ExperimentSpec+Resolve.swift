@@ -18,6 +18,20 @@ extension ExperimentSpec {
     public static let size = 200...10000
     public static let dpi = 18...2400
     public static let panels = 9
+    /// Pixels of one PNG (about 4 bytes each while it is drawn): 10⁸, e.g. 10000 × 10000 at 72 dpi.
+    public static let pixels = 100_000_000
+    /// Formula nodes × evaluations of a job on a typed formula (about 20 s on two cores).
+    public static let formulaCost = 4_000_000_000.0
+    /// Landscape evaluations of a whole job, on any landscape (a minute or two on two cores): the
+    /// grids × evaluations per node of maps, plus the runs.
+    public static let evaluations = 3_000_000_000.0
+  }
+
+  /// The key of an output a cost problem is best shown at: its grid or radii where they were
+  /// written (a flag, a line of a file), else the output itself.
+  static func pointAt(_ output: SpecPath, _ sources: SpecSources) -> SpecPath {
+    for key in ["grid", "radii", "rho"] where sources.location(of: output + key) != nil { return output + key }
+    return output
   }
 
   /// The experiment, or every problem at once.
@@ -27,6 +41,20 @@ extension ExperimentSpec {
     let built = resolveLandscape(&log)
     resolved.landscape = built.map { LandscapeSpec(resolving: landscape ?? LandscapeSpec(), $0) }
     let info = built?.landscape.info
+    let probe = built.map { LandscapeProbe($0.landscape, over: $0.landscape.info.window) }
+    if let probe, let info {
+      let what = landscape?.formula.map { "'\($0)'" } ?? "'\(info.name)'"
+      let path = SpecPath.root + "landscape" + (landscape?.formula != nil ? "formula" : "name")
+      if probe.finite == 0 {
+        log.error(
+          "\(what) is not finite anywhere in the window \(info.window) (NaN or ±∞ at every point); "
+            + "nothing can be drawn or descended", at: path)
+      } else if probe.isConstant {
+        log.error(
+          "\(what) is constant (\(formatShort(probe.low))) over the window \(info.window); nothing can be drawn "
+            + "or descended", at: path)
+      }
+    }
     let titleMarkup = label(title, at: .root + "title", &log)
 
     // Runs.
@@ -68,22 +96,52 @@ extension ExperimentSpec {
     let defaults = info.map { MethodDefaults(suggestedBy: $0) } ?? MethodDefaults(learningRate: 0.01, rho: 0.05)
     var builtMethods: [Method] = []
     var resolvedMethods: [MethodSpec] = []
+    // Shared flags (`--momentum`) reach every method that takes their key; one that acts in none
+    // of them is a warning.
+    var sharedUse: [String: (given: Int, unused: Int, key: MethodKey)] = [:]
+    var given = self
     for (i, m) in methodSpecs.enumerated() {
       let path = SpecPath.root + "methods" + i
       let markup = label(m.label, at: path + "label", &log)
-      guard let p = m.parameters(defaults: defaults, log: &log, at: path) else { continue }
+      var shared = Set<MethodKey>()
+      for key in m.values.keys {
+        if case .flag(let f)? = sources.location(of: path + key.rawValue),
+          SharedFlag.allCases.contains(where: { $0.flag == f })
+        {
+          shared.insert(key)
+          sharedUse[f, default: (0, 0, key)].given += 1
+        }
+      }
+      var unused = Set<MethodKey>()
+      let parameters = m.parameters(defaults: defaults, log: &log, at: path, shared: shared, unused: &unused)
+      for key in unused {
+        if case .flag(let f)? = sources.location(of: path + key.rawValue) { sharedUse[f]?.unused += 1 }
+        given.methods?[i].values[key] = nil
+      }
+      guard let p = parameters else { continue }
       var method = m.preset.entry.build(p)
       method.label = markup
+      let filled = m.filled(with: p)
+      method.identity = filled.identity
       builtMethods.append(method)
-      resolvedMethods.append(m.filled(with: p))
+      resolvedMethods.append(filled)
     }
     resolved.methods = resolvedMethods
+    for (flag, use) in sharedUse.sorted(by: { $0.key < $1.key }) where use.given > 0 && use.unused == use.given {
+      let when =
+        methodSpecs.compactMap { MethodCatalog.relevance(of: use.key, in: $0.preset)?.when }.first ?? "another setting"
+      log.add(
+        SpecProblem(
+          "has no effect: no method here uses it (it acts with \(when))", at: .root + "methods",
+          location: .flag(flag), severity: .warning))
+    }
 
     // Outputs.
     var plans: [Experiment.Output] = []
     for (i, output) in outputs.enumerated() {
       let context = OutputContext(
-        info: info, methods: methodSpecs.count, steps: steps, suggestion: suggestion, defaultStart: starts.first)
+        info: info, methods: methodSpecs.count, steps: steps, suggestion: suggestion, defaultStart: starts.first,
+        landscape: built?.landscape, probe: probe)
       if let plan = output.resolve(at: .root + "outputs" + i, context, &log) { plans.append(plan) }
     }
     resolved.outputs = plans.map(\.spec)
@@ -105,11 +163,30 @@ extension ExperimentSpec {
           at: .root + "run" + "steps")
       }
     }
+    let costs = plans.map {
+      $0.evaluations(methods: methodSpecs.count, starts: starts.count, repeats: repeats, steps: steps)
+    }
+    let evaluations = costs.reduce(0, +)
+    if evaluations > Guards.evaluations, let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) {
+      log.error(
+        "this job costs about \(formatShort(evaluations, digits: 3)) landscape evaluations, over the limit of 3·10⁹ "
+          + "(\(String(format: "%.1f", evaluations / Guards.evaluations))×); this output is the largest part: use a "
+          + "coarser grid, fewer radii or fewer steps", at: Self.pointAt(.root + "outputs" + worst, sources))
+    }
+    if let root = (built?.landscape as? ExpressionLandscape)?.root {
+      let cost = Double(root.size) * evaluations
+      if cost > Guards.formulaCost {
+        log.error(
+          "this job costs about \(formatShort(cost, digits: 2)) formula-node evaluations (\(root.size) nodes × its "
+            + "evaluations), over the limit of 4·10⁹ (\(String(format: "%.1f", cost / Guards.formulaCost))×); "
+            + "use a shorter formula, a coarser grid or fewer steps", at: .root + "landscape" + "formula")
+      }
+    }
     try log.finish()
     // swift-format-ignore: NeverForceUnwrap
     let surface = built!.landscape
     return Experiment(
-      spec: resolved, landscape: surface, info: info!, titleMarkup: titleMarkup, methods: builtMethods,
+      spec: resolved, given: given, landscape: surface, info: info!, titleMarkup: titleMarkup, methods: builtMethods,
       starts: starts, steps: steps, noise: noise, seed: seed ?? 0, repeats: repeats, outputs: plans,
       warnings: log.sorted.filter { $0.severity == .warning })
   }

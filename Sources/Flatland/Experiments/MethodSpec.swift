@@ -19,7 +19,13 @@ public struct MethodSpec: Sendable, Equatable {
 
   /// The typed parameters: the landscape's defaults, then the preset's, then the explicit values.
   /// Problems are noted at `path` + key (`methods[1].rho`).
-  public func parameters(defaults d: MethodDefaults, log: inout ProblemLog, at path: SpecPath) -> MethodParameters? {
+  ///
+  /// `shared`: keys set by a shared command-line flag; where such a key cannot act it is left
+  /// unused (and added to `unused`) instead of refused.
+  public func parameters(
+    defaults d: MethodDefaults, log: inout ProblemLog, at path: SpecPath, shared: Set<MethodKey> = [],
+    unused: inout Set<MethodKey>
+  ) -> MethodParameters? {
     var p = MethodParameters()
     let options = preset.options
     func apply(_ option: MethodOption, _ value: MethodValue) {
@@ -54,11 +60,40 @@ public struct MethodSpec: Sendable, Equatable {
     if let option = preset.option(.rhoMin), values[.rhoMin] == nil {
       apply(option, .number(p.radius == .lrProportional ? p.rho : 1e-4))
     }
-    if preset.accepts(.base), p.base == .adam, values[.mu] != nil {
-      log.error("has no effect with base = adam (Adam's β₁ is 0.9); remove it or choose momentum", at: path + "mu")
+    for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+      guard let option = preset.option(key), let relevance = MethodCatalog.relevance(of: key, in: preset),
+        !relevance.holds(p)
+      else { continue }
+      // Keys a shared flag set (`--momentum` for every method) are simply not used where they
+      // cannot act; the caller reports a flag that acts nowhere.
+      if shared.contains(key) {
+        unused.insert(key)
+        continue
+      }
+      if let d = defaultValue(of: option, d), d == value { continue }
+      log.error(
+        "\(key.rawValue) has no effect here: it acts only with \(relevance.when); remove it or set that",
+        at: path + key.rawValue, atKey: true)
+      ok = false
+    }
+    for (key, message) in MethodCatalog.contradictions(p, preset) {
+      log.error(message, at: path + key.rawValue)
       ok = false
     }
     return ok ? p : nil
+  }
+
+  /// The constant or landscape default of `option`, if it has one.
+  func defaultValue(of option: MethodOption, _ d: MethodDefaults) -> MethodValue? {
+    switch option.defaultValue {
+    case .value(let v): return v
+    case .suggestedLearningRate: return .number(d.learningRate)
+    case .suggestedRho: return .number(d.rho)
+    case .suggestedRhoPair: return .pair(Vec2(d.rho, d.rho))
+    case .suggestedSigma: return .pair(d.sigma)
+    case .populationSigma: return .number(d.populationSigma)
+    case .rhoMinimum: return nil
+    }
   }
 
   /// The keys a spec table for this method accepts: `name`, `label` and the preset's options.
@@ -67,19 +102,33 @@ public struct MethodSpec: Sendable, Equatable {
   /// The method, with `labelMarkup` (the label already translated to Pango markup) in legends.
   public func method(defaults: MethodDefaults, labelMarkup: String? = nil) throws(SpecProblems) -> Method {
     var log = ProblemLog()
-    guard let p = parameters(defaults: defaults, log: &log, at: .root) else { throw SpecProblems(log.sorted) }
+    var unused = Set<MethodKey>()
+    guard let p = parameters(defaults: defaults, log: &log, at: .root, unused: &unused) else {
+      throw SpecProblems(log.sorted)
+    }
     var method = preset.entry.build(p)
     method.label = labelMarkup
     return method
   }
 
-  /// This spec with every key the preset accepts set to its value in `p` (the resolved form
-  /// written beside a run's outputs).
+  /// This spec with every key the preset accepts and that acts under `p` set to its value there
+  /// (the resolved form written beside a run's outputs): keys that cannot act (`target` without
+  /// the target-sharpness radius) are left out, so the resolved spec reads as what ran.
   public func filled(with p: MethodParameters) -> MethodSpec {
     var out = self
-    for option in preset.options { out.values[option.key] = option.value(in: p) }
-    // Adam has no μ (its β₁ is fixed); writing it would make the resolved spec refuse itself.
-    if preset.accepts(.base), p.base == .adam { out.values[.mu] = nil }
+    out.values = [:]
+    for option in preset.options {
+      if let relevance = MethodCatalog.relevance(of: option.key, in: preset), !relevance.holds(p) { continue }
+      out.values[option.key] = option.value(in: p)
+    }
     return out
+  }
+
+  /// What the method is, for its random streams: a hash of this spec's canonical form without the
+  /// label (call it on the filled spec, so that a default written out gives the same streams).
+  public var identity: UInt64 {
+    var bare = self
+    bare.label = nil
+    return Method.hash(JSONWriter.compact(bare.node))
   }
 }

@@ -73,6 +73,36 @@ public enum FigurePreset: String, SpecChoice {
     case .poster: return "10 × 7.5 in at 200 dpi, type readable from two metres"
     }
   }
+
+  /// Width in points (pixels at 72 dpi).
+  public var width: Double {
+    switch self {
+    case .default: return 1200
+    case .paper: return 252
+    case .paperWide: return 504
+    case .slide: return 1920
+    case .poster: return 720
+    }
+  }
+
+  /// Height in points; `nil` when the figure takes the height its content needs (paper presets).
+  public var height: Double? {
+    switch self {
+    case .default: return 900
+    case .paper, .paperWide: return nil
+    case .slide: return 1080
+    case .poster: return 540
+    }
+  }
+
+  /// PNG resolution.
+  public var dpi: Double {
+    switch self {
+    case .default, .slide: return 72
+    case .paper, .paperWide: return 300
+    case .poster: return 200
+    }
+  }
 }
 
 /// The colormaps (`_r` reverses any of them).

@@ -8,12 +8,42 @@ struct OutputContext {
   var steps: Int
   var suggestion: SuggestedRun?
   var defaultStart: Vec2?
+  var landscape: (any Landscape)?
+  var probe: LandscapeProbe?
+}
+
+extension Experiment.Output {
+  /// About how many landscape evaluations the output's analysis costs (for the evaluation guards):
+  /// a gradient costs about three values, an exact worst case about a thousand.
+  func evaluations(methods: Int, starts: Int, repeats: Int, steps: Int) -> Double {
+    let runs = Double(methods * starts * repeats * steps) * 6
+    switch analysis {
+    case .trajectories: return runs
+    case .routes(let grid): return runs + Double(grid * grid)
+    case .curves: return runs * 1.2
+    case .summary: return runs + Double(methods * starts * repeats) * 3000
+    case .map(let m):
+      let cells = Double(m.grid * m.grid)
+      switch m.kind {
+      case .basins: return cells * Double(steps * methods) * 6 + 40_000
+      case .sharpness, .adaptiveSharpness: return cells * Double(m.radii.count) * 1000 + 40_000
+      case .proxy: return cells * Double(m.radii.count) * 6 + 40_000
+      case .lambdaMax, .lambdaMin, .trace: return cells * 6 + 40_000
+      }
+    case .slice(let s): return Double(s.samples) * 1000
+    case .schematic(let s): return Double(s.grid * s.grid) + 100
+    }
+  }
 }
 
 extension OutputSpec {
   func resolve(at path: SpecPath, _ context: OutputContext, _ log: inout ProblemLog) -> Experiment.Output? {
-    guard let file, !file.isEmpty else {
+    guard let file else {
       log.error("an output needs file = \"…\" (the extension picks the format)", at: path)
+      return nil
+    }
+    guard !file.isEmpty else {
+      log.error("expected a file name (the extension picks the format), not an empty string", at: path + "file")
       return nil
     }
     var ok = true
@@ -61,6 +91,24 @@ extension OutputSpec {
           ok = false
         }
       }
+      if let format, format.isImage {
+        let width = look.size?.x ?? look.preset.width
+        // Paper presets take the height their content needs: at most 1.6 times their width.
+        let height = look.size?.y ?? look.preset.height ?? 1.6 * width
+        let scale = Double(look.dpi.map(Double.init) ?? look.preset.dpi) / 72
+        let pixels = width * scale * (height * scale)
+        if format == .png, pixels > Double(ExperimentSpec.Guards.pixels) {
+          fail(
+            "the PNG would have about \(formatShort(width * scale, digits: 3)) × \(formatShort(height * scale, digits: 3)) "
+              + "= \(formatShort(pixels, digits: 2)) pixels, over the limit of 10⁸ "
+              + "(\(String(format: "%.1f", pixels / Double(ExperimentSpec.Guards.pixels)))×); lower dpi or size",
+            dpi != nil ? "dpi" : "size")
+        }
+        if format != .png, dpi != nil {
+          log.warning(
+            "has no effect on \(format.rawValue.uppercased()) output, which is vector", at: path + "dpi", atKey: true)
+        }
+      }
       look.colormap = colormap
       out.colormap = colormap
       look.xLabelMarkup = label(xlabel, at: path + "xlabel", &log)
@@ -91,6 +139,12 @@ extension OutputSpec {
         v.count < 2 || !zip(v, v.dropFirst()).allSatisfy({ $0 < $1 })
       {
         fail("expected at least two finite, strictly increasing levels", "levels")
+      } else if case .explicit(let v) = look.levels, let probe = context.probe, probe.finite > 0, let first = v.first,
+        let last = v.last, last < probe.low || first > probe.high
+      {
+        fail(
+          "every level lies outside the landscape's values over the window (about \(formatShort(probe.low)) to "
+            + "\(formatShort(probe.high))); the figure would be one band", "levels")
       }
       out.levels = look.levels
       look.contourLabels = contourLabels ?? false
@@ -99,6 +153,12 @@ extension OutputSpec {
       out.contourLabels = look.contourLabels
       out.trail = look.trail
       out.panels = look.panels
+      if columns != nil, look.panels != .methods {
+        log.warning("has no effect without panels = \"methods\"", at: path + "columns", atKey: true)
+      }
+      if look.independentAxes, look.panels != .methods {
+        log.warning("has no effect with a single panel", at: path + "independent-axes", atKey: true)
+      }
       if let columns {
         if let c = check(columns, at: path + "columns", in: 1...12, &log) {
           look.columns = c
@@ -124,6 +184,14 @@ extension OutputSpec {
       let quantity = self.quantity ?? .sharpness
       out.quantity = quantity
       if quantity == .basins {
+        if let info = context.info, info.minima.isEmpty {
+          fail(
+            "a basin map sorts starts by the known minimum they reach, and '\(info.name)' has none listed "
+              + "(typed formulas list none); map a catalogue landscape, or draw routes instead", "quantity")
+        }
+        if self.log == true {
+          log.warning("has no effect on a basin map, whose colours are categories", at: path + "log", atKey: true)
+        }
         if radii != nil {
           fail(
             "basin maps run each method with its own ρ: set rho under [[methods]] (on the command line, --rho with "
@@ -161,12 +229,30 @@ extension OutputSpec {
         }
         if usesRadius { out.radii = radii }
         look.log = kind == .figure(.map) ? (self.log ?? false) : false
+        if look.log, quantity.quantity?.isSigned == true {
+          log.warning(
+            "has no effect on \(quantity.rawValue), which is signed (a log scale needs positive values)",
+            at: path + "log", atKey: true)
+          look.log = false
+        }
         analysis = .map(MapRequest(kind: quantity, radii: usesRadius ? radii : [], grid: nodes))
       }
       if kind == .figure(.map) { out.log = look.log }
     case .figure(.slice), .data(.slice):
       let rho = self.rho ?? context.suggestion?.rho ?? 0.05
       if !(rho > 0) { fail("\(formatShort(rho)) is not valid; expected a radius > 0", "rho") }
+      if let info = context.info, let landscape = context.landscape {
+        let axis = along ?? .x
+        let at = sliceAt ?? 0
+        let other = axis == .x ? (info.domain.ymin...info.domain.ymax) : (info.domain.xmin...info.domain.xmax)
+        if !other.contains(at) {
+          fail(
+            "\(axis == .x ? "y" : "x") = \(formatShort(at)) is outside the domain of '\(info.name)', \(info.domain); "
+              + "slice through it", "at")
+        } else if LandscapeProbe(landscape, along: axis, at: at, over: info.window).finite == 0 {
+          fail("the landscape is not finite anywhere along this slice; choose another at", "at")
+        }
+      }
       let nodes = gridNodes(default: 400)
       let request = SliceRequest(axis: along ?? .x, at: sliceAt ?? 0, rho: rho, samples: nodes)
       out.along = request.axis

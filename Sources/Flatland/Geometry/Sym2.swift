@@ -50,10 +50,12 @@ public struct Sym2: Sendable, Equatable, CustomStringConvertible {
 
   /// Eigenvalues in ascending order, `(λ_min, λ_max)`.
   ///
-  /// `λ = (xx+yy)/2 ∓ sqrt(((xx−yy)/2)² + xy²)`; the hypot form avoids cancellation in the radicand.
+  /// `λ = (xx+yy)/2 ∓ sqrt(((xx−yy)/2)² + xy²)`; the hypot form avoids cancellation in the radicand,
+  /// and halving before adding keeps entries near ±1.8e308 from overflowing (halving is exact, so
+  /// the result is bit for bit the same elsewhere).
   public var eigenvalues: (min: Double, max: Double) {
-    let mean = (xx + yy) / 2
-    let radius = Vec2((xx - yy) / 2, xy).length
+    let mean = xx / 2 + yy / 2
+    let radius = Vec2(xx / 2 - yy / 2, xy).length
     return (mean - radius, mean + radius)
   }
 

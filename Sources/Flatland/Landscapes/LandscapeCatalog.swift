@@ -153,10 +153,17 @@ public enum LandscapeCatalog {
     return entry
   }
 
-  /// Whether `text` is meant as a formula rather than a catalogue name: anything but lowercase
-  /// letters and hyphens (`x^2 + 10*y^2`, `sin(x)*y`), or a lone `x` / `y`.
+  /// Whether `text` is meant as a formula rather than a catalogue name: not a catalogue name, and
+  /// either not shaped like one (anything but lowercase letters and single inner hyphens:
+  /// `x^2 + 10*y^2`, `x---y`) or parsing as a formula (`x`, `sin(x)`). A misspelt name such as
+  /// `himelblau` parses as neither and stays a name, so it gets a suggestion.
   public static func looksLikeFormula(_ text: String) -> Bool {
-    text == "x" || text == "y" || text.contains { !($0.isLetter && $0.isLowercase) && $0 != "-" }
+    if names.contains(text) { return false }
+    let nameShaped =
+      !text.isEmpty && text.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == "-" } && !text.hasPrefix("-")
+      && !text.hasSuffix("-") && !text.contains("--")
+    if !nameShaped { return true }
+    return (try? ExpressionParser.parse(text)) != nil
   }
 
   /// Builds `name` with `parameters` overriding the defaults; unknown or non-finite values are errors.

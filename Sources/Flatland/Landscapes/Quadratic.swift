@@ -5,12 +5,18 @@ import Foundation
 public struct Quadratic: Landscape {
   public var a: Double
   public var b: Double
-  /// Rotation of the principal axes, in degrees (counter-clockwise).
-  public var angle: Double
+  /// Rotation of the principal axes, in degrees (counter-clockwise). Setting it recomputes the
+  /// cosine and sine the formula uses.
+  public var angle: Double {
+    didSet {
+      c = Foundation.cos(angle * .pi / 180)
+      s = Foundation.sin(angle * .pi / 180)
+    }
+  }
   public var center: Vec2
-  // cos/sin of the angle, precomputed once.
-  private let c: Double
-  private let s: Double
+  // cos/sin of the angle, kept with it.
+  private var c: Double
+  private var s: Double
 
   public init(a: Double = 1, b: Double = 10, angle: Double = 0, center: Vec2 = .zero) {
     self.a = a

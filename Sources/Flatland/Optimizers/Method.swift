@@ -22,6 +22,19 @@ public struct Method: Sendable, Equatable {
   public var hyperparameters: [Hyperparameter]
   /// A legend label chosen by the user, as Pango markup; replaces the display name in legends.
   public var label: String?
+  /// What the method is, as 64 bits for its random streams: set by an experiment from the hash of
+  /// its resolved spec; for methods built in code, a hash of the name and the rule. The label is
+  /// not part of it (renaming a method does not change its numbers).
+  public var identity: UInt64 {
+    get { assignedIdentity ?? Self.hash("\(name)|\(rule)") }
+    set { assignedIdentity = newValue }
+  }
+  private var assignedIdentity: UInt64?
+
+  /// The first 64 bits of the SHA-256 of `text`.
+  static func hash(_ text: String) -> UInt64 {
+    SHA256.digest(Array(text.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+  }
 
   /// The two kinds of update rule.
   public enum Rule: Sendable, Equatable {

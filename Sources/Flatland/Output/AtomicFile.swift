@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Writes whole files or nothing: the bytes go to a temporary file beside the target, then a rename
@@ -6,8 +7,14 @@ public enum AtomicFile {
   public static func write(_ data: Data, to url: URL) throws {
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+    Partials.shared.insert(temporary.path)
+    defer { Partials.shared.remove(temporary.path) }
     do {
       try data.write(to: temporary)
+      // For the interruption test only: hold the temporary file so that a signal can arrive.
+      if let pause = ProcessInfo.processInfo.environment["FLATLAND_TEST_HOLD_PARTIAL"], let s = Double(pause) {
+        Thread.sleep(forTimeInterval: s)
+      }
       if rename(temporary.path, url.path) != 0 {
         let code = errno
         throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
@@ -15,6 +22,22 @@ public enum AtomicFile {
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw OutputError.cannotWrite(path: url.path, reason: Self.reason(error))
+    }
+  }
+
+  /// Removes every temporary file still being written when SIGINT or SIGTERM arrives, then exits
+  /// with 130 or 143 (128 + the signal), so an interrupted run leaves no `.NAME.partial-PID` behind.
+  /// The handlers run on a dispatch queue, not in signal context, so they may take the lock.
+  public static func removePartialsOnInterrupt() {
+    for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        for path in Partials.shared.all() { unlink(path) }
+        exit(status)
+      }
+      source.resume()
+      Partials.shared.keep(source)
     }
   }
 
@@ -50,5 +73,37 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
     }
+  }
+}
+
+/// The temporary files being written right now, for the interrupt handler.
+final class Partials: @unchecked Sendable {
+  static let shared = Partials()
+  private var paths: Set<String> = []
+  private var sources: [any DispatchSourceSignal] = []
+  private let lock = NSLock()
+
+  func insert(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+  }
+
+  func remove(_ path: String) {
+    lock.lock()
+    paths.remove(path)
+    lock.unlock()
+  }
+
+  func all() -> [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return Array(paths)
+  }
+
+  func keep(_ source: any DispatchSourceSignal) {
+    lock.lock()
+    sources.append(source)
+    lock.unlock()
   }
 }

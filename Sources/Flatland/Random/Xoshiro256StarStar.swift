@@ -20,13 +20,27 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     s3 = sm.next()
   }
 
-  /// The stream of one run: derived from the experiment seed and the run's indices, so that adding
-  /// a method, start or repeat never changes the numbers of another run.
+  /// The stream of one run from the experiment seed and the run's indices (the runner's default
+  /// for runs made one by one; the fixtures replay it).
   public init(seed: UInt64, method: Int, start: Int, repeat repetition: Int) {
+    self.init(seed: seed, mixing: [method, start, repetition].map { UInt64(truncatingIfNeeded: $0) })
+  }
+
+  /// The stream of one run of an experiment, from what the run *is*: the seed, the method's identity
+  /// (`Method.identity`, a hash of its resolved parameters), the start point's bits and the repeat.
+  /// Adding, removing, reordering or duplicating other methods and starts never changes it.
+  public init(seed: UInt64, method identity: UInt64, start: Vec2, repeat repetition: Int) {
+    self.init(
+      seed: seed,
+      mixing: [identity, start.x.bitPattern, start.y.bitPattern, UInt64(truncatingIfNeeded: repetition)])
+  }
+
+  /// SplitMix64 over the seed, then each word folded in through one SplitMix64 step.
+  init(seed: UInt64, mixing words: [UInt64]) {
     var mix = SplitMix64(seed: seed)
     var h = mix.next()
-    for index in [method, start, repetition] {
-      var step = SplitMix64(seed: h ^ UInt64(truncatingIfNeeded: index))
+    for word in words {
+      var step = SplitMix64(seed: h ^ word)
       h = step.next() ^ mix.next()
     }
     self.init(seed: h)

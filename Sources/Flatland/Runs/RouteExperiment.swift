@@ -1,7 +1,8 @@
 /// Several methods from several starts on one landscape: the numbers behind a routes figure.
 ///
-/// Run `r` of method `m` uses the random stream `(seed, m, r, 0)`, so adding a method or a start
-/// never changes the numbers of the others.
+/// Each run's random stream comes from what it is — the seed, the method's identity, the start
+/// point and the repeat index — so adding, removing, reordering or duplicating methods and starts
+/// never changes the numbers of another run.
 public struct RouteExperiment: Sendable {
   public var landscape: any Landscape
   public var methods: [Method]
@@ -41,7 +42,8 @@ public struct RouteExperiment: Sendable {
     -> Trajectory
   {
     Runner.run(
-      method, on: l, from: start, steps: steps, noise: noise, seed: seed, methodIndex: m, startIndex: r,
+      method, on: l, from: start, steps: steps, noise: noise,
+      stream: Xoshiro256StarStar(seed: seed, method: method.identity, start: start, repeat: k), startIndex: r,
       repeatIndex: k)
   }
 }

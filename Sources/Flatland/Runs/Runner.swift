@@ -11,9 +11,20 @@ public enum Runner {
     seed: UInt64 = 0, methodIndex: Int = 0, startIndex: Int = 0, repeatIndex: Int = 0,
     divergenceRadius: Double? = nil
   ) -> Trajectory {
+    run(
+      method, on: landscape, from: start, steps: steps, noise: noise,
+      stream: Xoshiro256StarStar(seed: seed, method: methodIndex, start: startIndex, repeat: repeatIndex),
+      startIndex: startIndex, repeatIndex: repeatIndex, divergenceRadius: divergenceRadius)
+  }
+
+  /// One trajectory drawing from `stream` (experiments key it by the run's identity).
+  public static func run<L: Landscape>(
+    _ method: Method, on landscape: L, from start: Vec2, steps: Int, noise: NoiseModel = .none,
+    stream: Xoshiro256StarStar, startIndex: Int = 0, repeatIndex: Int = 0, divergenceRadius: Double? = nil
+  ) -> Trajectory {
     let info = landscape.info
     let radius = divergenceRadius ?? 100 * info.window.diagonal
-    var rng = Xoshiro256StarStar(seed: seed, method: methodIndex, start: startIndex, repeat: repeatIndex)
+    var rng = stream
     var oracle = Oracle(landscape: landscape, noise: noise)
     var state = Method.State(totalSteps: steps)
     var w = start

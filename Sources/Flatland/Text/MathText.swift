@@ -68,19 +68,44 @@ public enum MathText {
         if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" {
           out += "$"
           i += 2
-        } else if c == "$" {
+        } else if c == "$", let close = closingDollar(after: i) {
           let open = i
           i += 1
           let math = try sequence(until: "$", opened: open)
-          guard i < chars.count, chars[i] == "$" else { throw .unclosedMath(column: open + 1) }
+          guard i == close else { throw .unclosedMath(column: open + 1) }
           i += 1
           out += math
+        } else if c == "$", i + 1 < chars.count, !chars[i + 1].isWhitespace, !chars[i + 1].isNumber,
+          !chars[(i + 1)...].contains("$")
+        {
+          throw .unclosedMath(column: i + 1)
         } else {
           out += escapeMarkup(String(c))
           i += 1
         }
       }
       return out
+    }
+
+    /// The `$` that closes math opened at `open`, as in Pandoc: math starts right after `$` (no
+    /// space) and ends right before the next unescaped `$` (no space), which no digit follows. A
+    /// `$` without one is a dollar sign: `costs $5 and $10` stays text.
+    func closingDollar(after open: Int) -> Int? {
+      guard open + 1 < chars.count, !chars[open + 1].isWhitespace else { return nil }
+      var j = open + 1
+      while j < chars.count {
+        if chars[j] == "\\" {
+          j += 2
+          continue
+        }
+        if chars[j] == "$" {
+          let spaceBefore = chars[j - 1].isWhitespace
+          let digitAfter = j + 1 < chars.count && chars[j + 1].isNumber
+          return spaceBefore || digitAfter || j == open + 1 ? nil : j
+        }
+        j += 1
+      }
+      return nil
     }
 
     /// Math up to `terminator` (`$` or `}`), not consuming it.

@@ -151,6 +151,9 @@ struct Painter {
   func set(_ c: Color) { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
 
   func drawImage(_ pixels: Scene.Pixels, in rect: Rect, smooth: Bool) {
+    guard rect.width > 0, rect.height > 0, rect.x.isFinite, rect.y.isFinite, rect.width.isFinite,
+      rect.height.isFinite, pixels.width > 0, pixels.height > 0
+    else { return }
     // A surface that owns its memory: PDF and SVG surfaces may read the image after this call.
     guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixels.width), Int32(pixels.height)),
       cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface)
@@ -185,13 +188,29 @@ struct Painter {
     }
   }
 
+  /// The path, without points that are not finite (Cairo would flag the whole context): a
+  /// segment through a non-finite point is broken there.
   func add(_ path: Path) {
     cairo_new_path(cr)
+    var broken = false
     for element in path.elements {
       switch element {
-      case .move(let p): cairo_move_to(cr, p.x, p.y)
-      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .move(let p):
+        guard p.x.isFinite, p.y.isFinite else {
+          broken = true
+          continue
+        }
+        cairo_move_to(cr, p.x, p.y)
+        broken = false
+      case .line(let p):
+        guard p.x.isFinite, p.y.isFinite else {
+          broken = true
+          continue
+        }
+        if broken { cairo_move_to(cr, p.x, p.y) } else { cairo_line_to(cr, p.x, p.y) }
+        broken = false
       case .circle(let c, let r):
+        guard c.x.isFinite, c.y.isFinite, r.isFinite, r >= 0 else { continue }
         cairo_new_sub_path(cr)
         cairo_arc(cr, c.x, c.y, r, 0, 2 * Double.pi)
         cairo_close_path(cr)

@@ -31,6 +31,8 @@ public struct ContourLevels: Sendable {
   /// `{1, 2, 5} × 10^k` levels of `L − floor` from `lowest` (default: about `1e-3.5` of the range)
   /// up to the range; everything below the lowest level is one "under" band.
   public static func logarithmic(floor: Double, high: Double, lowest: Double? = nil) -> ContourLevels {
+    // A range too wide to subtract (near ±1.8e308) falls back to linear levels.
+    guard (high - floor).isFinite else { return linear(low: floor, high: high) }
     let range = Swift.max(high - floor, 1e-300)
     let bottom =
       lowest.map { Swift.min(Swift.max($0, range * 1e-12), range / 10) }
@@ -111,7 +113,7 @@ public struct ContourLevels: Sendable {
     guard let lo = levels.first, let hi = levels.last, hi > lo else { return 0 }
     switch scale {
     case .linear:
-      return (value - lo) / (hi - lo)
+      return linearPosition(value, lo, hi)
     case .logarithmic(let offset):
       let v = Swift.max(value - offset, (lo - offset) * 1e-6)
       return (log10(v) - log10(lo - offset)) / (log10(hi - offset) - log10(lo - offset))

@@ -54,6 +54,11 @@ enum TextEngine {
   }
 
   static func draw(_ text: Scene.Text, on cr: OpaquePointer) {
+    // A label at a non-finite position (a degenerate axis) is left out rather than breaking the
+    // context's matrix for everything drawn after it.
+    guard text.position.x.isFinite, text.position.y.isFinite, text.rotation.isFinite, text.size.isFinite,
+      text.size > 0
+    else { return }
     let layout = layout(text.markup, size: text.size, bold: text.bold, on: cr)
     defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
     let e = extents(of: layout)

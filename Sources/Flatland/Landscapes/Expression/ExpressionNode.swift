@@ -138,4 +138,14 @@ public indirect enum ExpressionNode: Sendable, Equatable {
     default: return nil
     }
   }
+
+  /// The number of nodes: what one evaluation costs, for the resource guard on formulas.
+  public var size: Int {
+    switch self {
+    case .constant, .x, .y: return 1
+    case .negate(let a), .integerPower(let a, _): return 1 + a.size
+    case .binary(_, let a, let b): return 1 + a.size + b.size
+    case .function(_, let args): return 1 + args.reduce(0) { $0 + $1.size }
+    }
+  }
 }

@@ -48,14 +48,23 @@ public struct ExpressionParser {
     return position < characters.count ? characters[position] : nil
   }
 
+  /// Parentheses and function calls nest at most `maximumDepth` levels (the documented limit);
+  /// chains of signs and powers (`- - x`, `2^2^x`) at most `maximumChain`, so that evaluation never
+  /// recurses deeper than a worker thread's stack allows.
+  public static let maximumChain = 256
+  private var chain = 0
+
   private mutating func enter() throws(ExpressionError) {
     depth += 1
     if depth > Self.maximumDepth { throw .tooDeep(column: position + 1, limit: Self.maximumDepth) }
   }
 
+  private mutating func enterChain() throws(ExpressionError) {
+    chain += 1
+    if chain > Self.maximumChain { throw .chainTooLong(column: position + 1, limit: Self.maximumChain) }
+  }
+
   private mutating func expression() throws(ExpressionError) -> ExpressionNode {
-    try enter()
-    defer { depth -= 1 }
     var node = try term()
     while let c = peek(), c == "+" || c == "-" {
       position += 1
@@ -77,8 +86,8 @@ public struct ExpressionParser {
   }
 
   private mutating func unary() throws(ExpressionError) -> ExpressionNode {
-    try enter()
-    defer { depth -= 1 }
+    try enterChain()
+    defer { chain -= 1 }
     if let c = peek(), c == "-" || c == "+" {
       position += 1
       let operand = try unary()
@@ -115,6 +124,8 @@ public struct ExpressionParser {
     let column = position + 1
     if c == "(" {
       position += 1
+      try enter()
+      defer { depth -= 1 }
       let inner = try expression()
       guard peek() == ")" else {
         if let d = peek() {
@@ -148,6 +159,8 @@ public struct ExpressionParser {
         throw .missingArguments(function: name, column: position + 1)
       }
       position += 1
+      try enter()
+      defer { depth -= 1 }
       var args = [try expression()]
       while peek() == "," {
         position += 1
@@ -192,6 +205,7 @@ public enum ExpressionError: Error, Equatable, CustomStringConvertible {
   case empty
   case tooLong(length: Int, limit: Int)
   case tooDeep(column: Int, limit: Int)
+  case chainTooLong(column: Int, limit: Int)
   case unexpected(String, column: Int, expected: String? = nil)
   case unexpectedEnd(expected: String)
   case unclosed(column: Int)
@@ -206,6 +220,8 @@ public enum ExpressionError: Error, Equatable, CustomStringConvertible {
     case .tooLong(let length, let limit): return "the formula has \(length) characters; at most \(limit) are accepted"
     case .tooDeep(let column, let limit):
       return "the formula nests deeper than \(limit) levels at column \(column); simplify it"
+    case .chainTooLong(let column, let limit):
+      return "the formula chains more than \(limit) signs or powers in a row at column \(column); simplify it"
     case .unexpected(let text, let column, let expected):
       return "unexpected '\(text)' at column \(column)" + (expected.map { "; expected \($0)" } ?? "")
     case .unexpectedEnd(let expected): return "the formula ends too early; expected \(expected)"

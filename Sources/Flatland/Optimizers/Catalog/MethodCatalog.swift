@@ -12,7 +12,7 @@ public enum MethodCatalog {
     Option(.lr, .number(\.lr, positive), "learning rate η", default: .suggestedLearningRate, shared: .lr),
     Option(.base, .choice(.init(\.base)), "base optimizer", default: .value("sgd")),
     Option(
-      .mu, .number(\.mu, 0...0.999_999), "momentum μ (base = momentum or nesterov)", default: .value(0.9),
+      .mu, .number(\.mu, 0...0.999_999), "momentum μ", default: .value(0.9),
       shared: .momentum),
     Option(.wd, .number(\.wd, nonNegative), "weight decay λ", default: .value(0)),
     Option(.wdMode, .choice(.init(\.wdMode)), "where weight decay acts", default: .value("coupled")),

@@ -60,6 +60,9 @@ public struct HeatmapFigure {
     return hi > lo ? AxisScale(lo, hi) : AxisScale(lo - 1, hi + 1)
   }
 
+  /// Cells where the quantity is not finite.
+  static let undefinedColor = Color(hex: 0xBBBBBB)
+
   /// The colour of a basin: Okabe–Ito by minimum, dark grey for divergence, light grey elsewhere.
   static func color(of basin: BasinMap.Basin) -> Color {
     switch basin {
@@ -92,20 +95,24 @@ public struct HeatmapFigure {
         for j in stride(from: grid.ny - 1, through: 0, by: -1) {
           for i in 0..<grid.nx {
             let v = grid.values[j * grid.nx + i]
-            colors.append(v.isFinite ? map.color(at: axis.position(v)) : Color(hex: 0xBBBBBB))
+            colors.append(v.isFinite ? map.color(at: axis.position(v)) : Self.undefinedColor)
           }
         }
         images.append((Scene.Pixels(width: grid.nx, height: grid.ny, colors: colors), grid.box))
       }
       smooth = true
       colorbar = Colorbar(kind: .continuous(axis), colormap: map, label: label, style: style, measurer: measurer)
-      if let footnote {
-        legend = Legend(
-          entries: [
-            Legend.Entry(
-              swatch: .none, title: "", details: footnote.split(separator: "\n").map { escapeMarkup(String($0)) })
-          ], style: style, measurer: measurer)
+      var entries: [Legend.Entry] = []
+      if grids.contains(where: { $0.values.contains { !$0.isFinite } }) {
+        entries.append(
+          Legend.Entry(swatch: .patch(Self.undefinedColor), title: "not finite (undefined or overflowing)"))
       }
+      if let footnote {
+        entries.append(
+          Legend.Entry(
+            swatch: .none, title: "", details: footnote.split(separator: "\n").map { escapeMarkup(String($0)) }))
+      }
+      if !entries.isEmpty { legend = Legend(entries: entries, style: style, measurer: measurer) }
     } else {
       for basins in basinMaps {
         var colors: [Color] = []

@@ -198,8 +198,13 @@ public struct RoutesFigure {
     if info.minima.contains(where: { field.box.contains($0.location) }) {
       entries.append(Legend.Entry(swatch: .star, title: "known minimum"))
     }
-    if field.values.contains(where: \.isNaN) {
-      entries.append(Legend.Entry(swatch: .patch(ContourPainter.undefinedColor), title: "<i>L</i> undefined (NaN)"))
+    let nan = field.values.contains(where: \.isNaN)
+    let infinite = field.values.contains(where: \.isInfinite)
+    if nan || infinite {
+      let title =
+        nan && infinite
+        ? "<i>L</i> undefined (NaN) or overflowing (±∞)" : nan ? "<i>L</i> undefined (NaN)" : "<i>L</i> overflows (±∞)"
+      entries.append(Legend.Entry(swatch: .patch(ContourPainter.undefinedColor), title: title))
     }
     let footer = (footnote?.split(separator: "\n").map { escapeMarkup(String($0)) }) ?? []
     entries.append(Legend.Entry(swatch: .none, title: "○ start   ◆ end   ➤ direction", details: footer))

@@ -15,21 +15,25 @@ public struct AxisScale: Sendable, Equatable {
 
   /// Position of `v` in `[0, 1]` along the axis (outside for values out of range).
   public func position(_ v: Double) -> Double {
+    guard high > low else { return 0.5 }
     if isLogarithmic {
       let lv = log10(Swift.max(v, low * 1e-12))
       return (lv - log10(low)) / (log10(high) - log10(low))
     }
-    return (v - low) / (high - low)
+    return linearPosition(v, low, high)
   }
 
   /// Round tick values with their labels; on a log axis decades are major, 2–9 × 10^k minor.
   public func ticks(target: Int = 6) -> [AxisTick] {
     if isLogarithmic {
+      // A log axis needs 0 < low < high, both finite; anything else has no ticks to draw.
+      guard low > 0, high > low, low.isFinite, high.isFinite else { return [] }
       var out: [AxisTick] = []
       var k = Int(floor(log10(low)))
       let decades = log10(high) - log10(low)
       let every = Swift.max(1, Int(ceil(decades / Double(Swift.max(1, target)))))
-      while pow(10, Double(k)) <= high * (1 + 1e-9) {
+      let last = Int(floor(log10(high) + 1e-9))
+      while k <= last {
         for m in 1...9 {
           let v = Double(m) * pow(10, Double(k))
           guard v >= low * (1 - 1e-9), v <= high * (1 + 1e-9) else { continue }
@@ -97,4 +101,10 @@ func decadeMarkup(_ k: Int) -> String {
 /// A tick number with a true minus sign.
 func numberMarkup(_ v: Double) -> String {
   formatShort(v).replacingOccurrences(of: "-", with: "−")
+}
+
+/// `(v − low)/(high − low)`, also for ranges too wide to subtract (near ±1.8e308).
+func linearPosition(_ v: Double, _ low: Double, _ high: Double) -> Double {
+  let span = high - low
+  return span.isFinite ? (v - low) / span : (v / 2 - low / 2) / (high / 2 - low / 2)
 }

@@ -41,7 +41,8 @@ struct ContourPainter {
     return contours
   }
 
-  /// Where the landscape is undefined (NaN, e.g. `log(x)` for x ≤ 0): shown in neutral grey, never
+  /// Where the landscape is undefined (NaN, e.g. `log(x)` for x ≤ 0) or overflows (±∞): shown in
+  /// neutral grey, never
   /// in a band's colour, so no value is suggested where there is none.
   static let undefinedColor = Color(hex: 0xC8C8C8)
 
@@ -53,7 +54,8 @@ struct ContourPainter {
       var i = 0
       while i < nx - 1 {
         func undefined(_ i: Int) -> Bool {
-          field[i, j].isNaN || field[i + 1, j].isNaN || field[i, j + 1].isNaN || field[i + 1, j + 1].isNaN
+          !field[i, j].isFinite || !field[i + 1, j].isFinite || !field[i, j + 1].isFinite
+            || !field[i + 1, j + 1].isFinite
         }
         guard undefined(i) else {
           i += 1

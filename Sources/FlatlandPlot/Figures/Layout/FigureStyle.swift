@@ -37,19 +37,19 @@ public struct FigureStyle: Sendable, Equatable {
 
   /// 1200 × 900 px: the screen default.
   public static let standard = FigureStyle(
-    name: "default", width: 1200, height: 900, fontScale: 1, lineScale: 1, dpi: 72, legendBelow: false)
+    .`default`, fontScale: 1, lineScale: 1, legendBelow: false)
   /// One journal column, 3.5 in wide, vector-first; 300 dpi when written as PNG.
   public static let paper = FigureStyle(
-    name: "paper", width: 252, height: nil, fontScale: 0.45, lineScale: 0.42, dpi: 300, legendBelow: true)
+    .paper, fontScale: 0.45, lineScale: 0.42, legendBelow: true)
   /// A full journal page width, 7 in.
   public static let paperWide = FigureStyle(
-    name: "paper-wide", width: 504, height: nil, fontScale: 0.45, lineScale: 0.42, dpi: 300, legendBelow: false)
+    .paperWide, fontScale: 0.45, lineScale: 0.42, legendBelow: false)
   /// 16:9, 1920 × 1080 px, type and lines large enough for the back of a lecture hall.
   public static let slide = FigureStyle(
-    name: "slide", width: 1920, height: 1080, fontScale: 1.55, lineScale: 1.7, dpi: 72, legendBelow: false)
+    .slide, fontScale: 1.55, lineScale: 1.7, legendBelow: false)
   /// 10 × 7.5 in at 200 dpi, type readable from two metres.
   public static let poster = FigureStyle(
-    name: "poster", width: 720, height: 540, fontScale: 0.95, lineScale: 0.9, dpi: 200, legendBelow: false)
+    .poster, fontScale: 0.95, lineScale: 0.9, legendBelow: false)
 
   public static let presets: [FigureStyle] = [.standard, .paper, .paperWide, .slide, .poster]
 
@@ -70,6 +70,14 @@ public struct FigureStyle: Sendable, Equatable {
 
   /// PNG pixels per point.
   public var pixelScale: Double { dpi / 72 }
+
+  /// A preset's size and resolution (`FigurePreset`, the one place they are stated) with type,
+  /// line scale and legend placement.
+  init(_ preset: FigurePreset, fontScale: Double, lineScale: Double, legendBelow: Bool) {
+    self.init(
+      name: preset.rawValue, width: preset.width, height: preset.height, fontScale: fontScale, lineScale: lineScale,
+      dpi: preset.dpi, legendBelow: legendBelow)
+  }
 
   /// The style of a spec's preset, one case per name.
   public init(_ preset: FigurePreset) {

@@ -2,15 +2,16 @@ import ArgumentParser
 import Flatland
 
 /// `flatland schematic`: one SAM-type step drawn as geometry, for lectures.
-struct SchematicCommand: ParsableCommand {
+struct SchematicCommand: FigureCommand {
   static let configuration = CommandConfiguration(
     commandName: "schematic",
     abstract: "Draw one step of a method at a point: gradient, ρ-ball or ellipse, ε, ∇L(w + ε), the step.",
-    discussion: """
-      The default preset is slide (1920×1080). Examples:
-        flatland schematic --landscape two-valleys --at 0.45,0.6 --methods sam --rho 0.25 -o sam-step.png
-        flatland schematic --landscape two-valleys --at 0.45,0.6 --method vsam:sigma=0.3,1,rho=0.25 -o vsam-step.png
-      """)
+    discussion: Help.examples(
+      "The default preset is slide (1920×1080). Examples:",
+      [
+        "flatland schematic --landscape two-valleys --at 0.45,0.6 --methods sam --rho 0.25 -o sam-step.png",
+        "flatland schematic --landscape two-valleys --at 0.45,0.6 --method vsam:sigma=0.3,1,rho=0.25 -o vsam-step.png",
+      ]))
 
   @OptionGroup var landscape: LandscapeFlags
   @OptionGroup var methods: MethodFlags
@@ -22,7 +23,10 @@ struct SchematicCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Contour grid nodes per axis (default: 240).")
   var grid: String?
 
-  func run() throws {
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+
+  /// The spec tree of this command line.
+  func tree() -> SpecTree {
     var tree = SpecTree()
     landscape.fill(&tree)
     methods.fill(&tree, defaults: ExperimentSpec.defaultMethods(for: [.figure(.schematic)], basinMap: false))
@@ -30,6 +34,6 @@ struct SchematicCommand: ParsableCommand {
     output.fill(
       &tree, figure: .schematic, extra: keys + [SpecTree.entry("grid", grid, "--grid")], data: .schematic,
       dataExtra: keys)
-    try Pipeline.figure(tree, saveSpec: output.saveSpec)
+    return tree
   }
 }

@@ -9,7 +9,9 @@ struct OutputFlags: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: "Size preset: default (1200×900), paper (3.5 in), paper-wide (7 in), slide (1920×1080), poster.")
+    help:
+      "Size preset: default (1200×900), paper (3.5 in), paper-wide (7 in), slide (1920×1080), poster (default: default; slide for schematics)."
+  )
   var preset: String?
 
   @Option(parsing: .unconditional, help: "Figure size WIDTHxHEIGHT in points (pixels at 72 dpi); scales the preset.")

@@ -2,14 +2,15 @@ import ArgumentParser
 import Flatland
 
 /// `flatland curves`: loss, distance or gradient norm against steps or evaluations.
-struct CurvesCommand: ParsableCommand {
+struct CurvesCommand: FigureCommand {
   static let configuration = CommandConfiguration(
     commandName: "curves",
     abstract: "Plot loss curves of several methods (log y; mean and band over noisy repeats).",
-    discussion: """
-      Example (a fair comparison at equal cost, 20 noisy repeats):
-        flatland curves --landscape two-valleys --methods sgd,sam,looksam --noise 0.3 --repeats 20 --x evaluations -o curves.png
-      """)
+    discussion: Help.examples(
+      "Example (a fair comparison at equal cost, 20 noisy repeats):",
+      [
+        "flatland curves --landscape two-valleys --methods sgd,sam,looksam --noise 0.3 --repeats 20 --x evaluations -o curves.png"
+      ]))
 
   @OptionGroup var landscape: LandscapeFlags
   @OptionGroup var methods: MethodFlags
@@ -18,10 +19,13 @@ struct CurvesCommand: ParsableCommand {
   @OptionGroup var output: OutputFlags
 
   @Option(
-    parsing: .unconditional, help: "What to plot: loss (L − L_min), distance (to the nearest minimum), grad-norm.")
+    parsing: .unconditional,
+    help: "What to plot: loss (L − L_min), distance (to the nearest minimum), grad-norm (default: loss).")
   var y: String?
 
-  @Option(parsing: .unconditional, help: "Against: steps, or evaluations (gradient evaluations; function ones for ES).")
+  @Option(
+    parsing: .unconditional,
+    help: "Against: steps, or evaluations (gradient evaluations; function ones for ES) (default: steps).")
   var x: String?
 
   @Option(parsing: .unconditional, help: "Runs per method and start, differing only in their noise (default: 1).")
@@ -30,7 +34,10 @@ struct CurvesCommand: ParsableCommand {
   @Flag(help: "Linear y axis and arithmetic means instead of log and geometric.")
   var linear = false
 
-  func run() throws {
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+
+  /// The spec tree of this command line.
+  func tree() -> SpecTree {
     var tree = SpecTree()
     landscape.fill(&tree)
     methods.fill(&tree, defaults: ExperimentSpec.defaultMethods(for: [.figure(.curves)], basinMap: false))
@@ -41,6 +48,6 @@ struct CurvesCommand: ParsableCommand {
       SpecTree.entry("y", y, "--y"), SpecTree.entry("x", x, "--x"), SpecTree.entry("linear", linear, "--linear"),
     ]
     output.fill(&tree, figure: .curves, extra: keys, data: .curves, dataExtra: keys)
-    try Pipeline.figure(tree, saveSpec: output.saveSpec)
+    return tree
   }
 }

@@ -8,7 +8,9 @@ struct RunFlags: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: "Gradient noise: S (isotropic Gaussian), SX,SY (diagonal) or hessian:S (covariance S²|H|); 0 = exact.")
+    help:
+      "Gradient noise: S (isotropic Gaussian), SX,SY (diagonal) or hessian:S (covariance S²|H|); 0 = exact (default: 0)."
+  )
   var noise: String?
 
   @Option(parsing: .unconditional, help: "Random seed: noise and random methods (default: 0).")

@@ -2,15 +2,16 @@ import ArgumentParser
 import Flatland
 
 /// `flatland slice`: f, SAM's max-pooled f_p and the surrogate gap h along one axis.
-struct SliceCommand: ParsableCommand {
+struct SliceCommand: FigureCommand {
   static let configuration = CommandConfiguration(
     commandName: "slice",
     abstract: "Plot f, f_p = max over the ρ-ball and the surrogate gap h along one axis (GSAM's figure 1).",
-    discussion: """
-      Examples:
-        flatland slice --landscape two-valleys --along x --at 0 --rho 0.1 -o slice.png
-        flatland slice --landscape "0.2*x^2 - exp(-20*(x-1)^2) - 0.6*exp(-(x+1)^2)" --rho 0.3 -o gsam-fig1.pdf
-      """)
+    discussion: Help.examples(
+      "Examples:",
+      [
+        "flatland slice --landscape two-valleys --along x --at 0 --rho 0.1 -o slice.png",
+        "flatland slice --landscape \"0.2*x^2 - exp(-20*(x-1)^2) - 0.6*exp(-(x+1)^2)\" --rho 0.3 -o gsam-fig1.pdf",
+      ]))
 
   @OptionGroup var landscape: LandscapeFlags
 
@@ -28,7 +29,10 @@ struct SliceCommand: ParsableCommand {
 
   @OptionGroup var output: OutputFlags
 
-  func run() throws {
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+
+  /// The spec tree of this command line.
+  func tree() -> SpecTree {
     var tree = SpecTree()
     landscape.fill(&tree)
     let keys = [
@@ -36,6 +40,6 @@ struct SliceCommand: ParsableCommand {
       SpecTree.entry("grid", grid, "--grid"),
     ]
     output.fill(&tree, figure: .slice, extra: keys, data: .slice, dataExtra: keys)
-    try Pipeline.figure(tree, saveSpec: output.saveSpec)
+    return tree
   }
 }

@@ -77,15 +77,16 @@ struct DescribeCommand: ParsableCommand {
     let keyWidth = preset.options.map(\.key.rawValue.count).max() ?? 0
     let defaultWidth = min(22, preset.options.map { $0.defaultValue.description.count }.max() ?? 0)
     for option in preset.options {
-      var line = "    " + option.key.rawValue.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0)
-      line += option.defaultValue.description.padding(toLength: defaultWidth + 2, withPad: " ", startingAt: 0)
+      // A default longer than its column pushes the meaning along rather than being cut.
+      var line = padded(option.key.rawValue, keyWidth + 2) + padded(option.defaultValue.description, defaultWidth + 2)
       line += option.summary
       if case .choice = option.kind {} else { line += "; \(option.expected)" }
       if let shared = option.sharedFlag { line += " [\(shared.flag)]" }
-      out += wrap(line, indent: "", hanging: String(repeating: " ", count: 6 + keyWidth + defaultWidth))
+      if let relevance = MethodCatalog.relevance(of: option.key, in: preset) { line += "; only with \(relevance.when)" }
+      out += wrap(line, indent: "    ", hanging: String(repeating: " ", count: 8 + keyWidth + defaultWidth))
       for (name, summary) in option.choices {
         out += wrap(
-          "      \(name == option.defaultValue.description ? "*" : " ") \(name): \(summary)", indent: "",
+          "\(name == option.defaultValue.description ? "*" : " ") \(name): \(summary)", indent: "      ",
           hanging: String(repeating: " ", count: 10 + name.count))
       }
     }
@@ -96,19 +97,27 @@ struct DescribeCommand: ParsableCommand {
     return out
   }
 
-  /// Wraps `text` at 100 columns; continuation lines start with `hanging`.
+  /// `text` padded with spaces to `width`, or followed by two spaces when it is longer.
+  static func padded(_ text: String, _ width: Int) -> String {
+    text.count + 2 > width ? text + "  " : text.padding(toLength: width, withPad: " ", startingAt: 0)
+  }
+
+  /// Wraps `text` at 100 columns: the first line starts with `indent`, the others with `hanging`.
+  /// Runs of spaces inside `text` (column padding) are kept.
   static func wrap(_ text: String, indent: String, hanging: String? = nil, width: Int = 100) -> String {
     var lines: [String] = []
     var current = indent
     let next = hanging ?? indent
+    var fresh = true  // nothing but the indent on the current line yet
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       let w = String(word)
-      if current.count + w.count + 1 > width, current.trimmingCharacters(in: .whitespaces).count > 0 {
+      if !fresh, current.count + w.count + 1 > width {
         lines.append(current)
         current = next + w
       } else {
-        current += (current == indent || current == next) && current.allSatisfy({ $0 == " " }) ? w : " " + w
+        current += fresh ? w : " " + w
       }
+      fresh = false
     }
     lines.append(current)
     return lines.joined(separator: "\n") + "\n"

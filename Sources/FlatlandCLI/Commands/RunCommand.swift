@@ -9,14 +9,15 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run experiment files (.toml or .json): every figure and data file they declare.",
-    discussion: """
-      Beside the outputs, each FILE writes NAME.resolved.toml (the experiment with every default
-      filled in) and, when it has runs, NAME.summary.json. 'docs/experiment-files.md' lists every key.
-      Examples:
-        flatland run examples/two-valleys.toml --out out
-        flatland run examples/two-valleys.toml --out out --set run.steps=50 --set 'methods[*].lr=0.01'
-        flatland run examples/*.toml --out plots
-      """)
+    discussion:
+      "Beside the outputs, each FILE writes NAME.resolved.toml (the experiment with every default filled in) and, when it has runs, NAME.summary.json. 'docs/experiment-files.md' lists every key.\n\n"
+      + Help.examples(
+        "Examples:",
+        [
+          "flatland run examples/two-valleys.toml --out out",
+          "flatland run examples/two-valleys.toml --out out --set run.steps=50 --set 'methods[*].lr=0.01'",
+          "flatland run examples/*.toml --out plots",
+        ]))
 
   @Argument(help: "Experiment files (.toml or .json).")
   var files: [String]
@@ -66,6 +67,12 @@ struct RunCommand: ParsableCommand {
         problems.append(
           SpecProblem("'\(format)' is not valid; expected png, svg or pdf", at: .root, location: .flag("--format")))
       }
+    }
+    var isFolder: ObjCBool = false
+    if folder.isEmpty {
+      problems.append(SpecProblem("expected a folder name, not an empty string", at: .root, location: .flag("--out")))
+    } else if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+      problems.append(SpecProblem("'\(folder)' is a file, not a folder", at: .root, location: .flag("--out")))
     }
     var jobs: [Pipeline.Job] = []
     for file in files {

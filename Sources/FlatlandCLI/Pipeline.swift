@@ -1,3 +1,4 @@
+import ArgumentParser
 import ExperimentsTOML
 import Flatland
 import FlatlandPlot
@@ -66,7 +67,8 @@ enum Pipeline {
         print("wrote \(path)")
       }
       if let saveSpec = job.saveSpec {
-        try write(job.spec, to: saveSpec, comments: ["A Flatland experiment; run it with: flatland run \(saveSpec)"])
+        try write(
+          experiment.given, to: saveSpec, comments: ["A Flatland experiment; run it with: flatland run \(saveSpec)"])
         if !quiet { print("wrote \(saveSpec)") }
       }
       if let resolved = job.resolvedSpec {
@@ -111,3 +113,21 @@ enum Pipeline {
     try execute([Job(spec: spec, folder: ".", saveSpec: saveSpec, early: problems)])
   }
 }
+
+/// A command that draws one figure from its flags.
+protocol FigureCommand: ParsableCommand {
+  /// The spec tree its flags describe.
+  func tree() -> SpecTree
+}
+
+/// For the fuzz harness and tests: the spec a figure command line describes, read (types and
+/// unknown keys checked), with the problems found so far; `nil` when the command line does not
+/// parse or is not a figure command.
+public func figureSpec(forCommandLine arguments: [String]) -> (spec: ExperimentSpec, problems: [SpecProblem])? {
+  guard let command = try? FlatlandCommand.parse(arguments) as? any FigureCommand else { return nil }
+  return Pipeline.read(command.tree())
+}
+
+/// Whether `command` draws one figure from its flags (`plot`, `curves`, `map`, `slice`,
+/// `schematic`), as opposed to running files or listing.
+public func isFigureCommand(_ command: any ParsableCommand) -> Bool { command is any FigureCommand }

@@ -1,0 +1,118 @@
+/// When a key matters: most keys of a preset act only under some setting of another (`target` only
+/// with `radius = "target-sharpness"`). A key given with a value other than its default where it
+/// cannot act is refused, naming the setting it needs; contradictions between keys are refused
+/// too. One rule per key, whether it came from a flag, `--method` or a file.
+extension MethodCatalog {
+  /// The setting under which `key` acts in `preset`, or `nil` when it always does.
+  public struct Relevance: Sendable {
+    /// "radius = target-sharpness".
+    public let when: String
+    let holds: @Sendable (MethodParameters) -> Bool
+  }
+
+  public static func relevance(of key: MethodKey, in preset: MethodPreset) -> Relevance? {
+    func rule(_ when: String, _ holds: @escaping @Sendable (MethodParameters) -> Bool) -> Relevance {
+      Relevance(when: when, holds: holds)
+    }
+    switch key {
+    case .mu:
+      return preset == .momentum || preset == .nesterov
+        ? nil : rule("base = momentum or nesterov") { $0.base == .momentum || $0.base == .nesterov }
+    case .wdMode: return rule("wd > 0") { $0.wd > 0 }
+    case .lrFinal:
+      return rule("schedule = cosine or warmup-cosine") { $0.schedule == .cosine || $0.schedule == .warmupCosine }
+    case .lrEvery, .lrFactor: return rule("schedule = step") { $0.schedule == .step }
+    case .warmup: return rule("schedule = warmup-cosine") { $0.schedule == .warmupCosine }
+    case .rhoFinal: return rule("radius = linear or cosine") { $0.radius == .linear || $0.radius == .cosine }
+    case .kappa:
+      return rule("radius = grad-scaled or target-sharpness") {
+        $0.radius == .gradScaled || $0.radius == .targetSharpness
+      }
+    case .target, .rhoMax: return rule("radius = target-sharpness") { $0.radius == .targetSharpness }
+    case .rhoMin:
+      return rule("radius = lr-proportional or target-sharpness") {
+        $0.radius == .lrProportional || $0.radius == .targetSharpness
+      }
+    case .kl, .prior:
+      switch preset {
+      case .vsam: return rule("learn = true") { $0.learn }
+      case .custom:
+        return rule("penalty = kl and covariance = learned") { $0.penalty == .kl && $0.covariance == .learned }
+      default: return nil
+      }
+    case .eta:
+      switch preset {
+      case .asam: return rule("form = asam") { $0.form == .asam }
+      case .custom:
+        return rule("covariance = adaptive or fisher") { $0.covariance == .adaptive || $0.covariance == .fisher }
+      default: return nil
+      }
+    default: break
+    }
+    guard preset == .custom else { return nil }
+    let worstCase: @Sendable (MethodParameters) -> Bool = {
+      $0.perturbation == .worstCase || $0.perturbation == .worstCaseInfinity
+    }
+    switch key {
+    case .rho, .radius: return rule("a worst-case perturbation") { worstCase($0) }
+    case .epsilon: return rule("perturbation = worst-case") { $0.perturbation == .worstCase }
+    case .covariance: return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
+    case .combination: return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
+    case .penalty: return rule("covariance = learned (the KL acts on a learned σ)") { $0.covariance == .learned }
+    case .sigma:
+      return rule("covariance = diagonal or learned") { $0.covariance == .diagonal || $0.covariance == .learned }
+    case .samples: return rule("perturbation = gaussian") { $0.perturbation == .gaussian }
+    case .alpha: return rule("combination = gsam or looksam") { $0.combination == .gsam || $0.combination == .looksam }
+    case .minimizeFp: return rule("combination = gsam") { $0.combination == .gsam }
+    case .k: return rule("combination = looksam") { $0.combination == .looksam }
+    case .theta: return rule("combination = vasso") { $0.combination == .vasso }
+    case .smoothing, .lambda: return rule("combination = fsam") { $0.combination == .fsam }
+    case .sparsity, .every:
+      return rule("combination = ssam-f or ssam-d") { $0.combination == .ssamF || $0.combination == .ssamD }
+    case .dropRate: return rule("combination = ssam-d") { $0.combination == .ssamD }
+    case .beta, .mode: return rule("combination = esam") { $0.combination == .esam }
+    case .p: return rule("combination = rst") { $0.combination == .rst }
+    default: return nil
+    }
+  }
+
+  /// Settings that contradict each other, as (key, message) pairs.
+  static func contradictions(_ p: MethodParameters, _ preset: MethodPreset) -> [(MethodKey, String)] {
+    var out: [(MethodKey, String)] = []
+    if preset.accepts(.radius) {
+      if p.radius == .targetSharpness, p.rhoMin > p.rhoMax {
+        out.append(
+          (
+            .rhoMin,
+            "rho-min = \(formatShort(p.rhoMin)) is above rho-max = \(formatShort(p.rhoMax)); the radius is clamped to [rho-min, rho-max]"
+          ))
+      }
+      if p.radius == .lrProportional, p.rhoMin > p.rho {
+        out.append(
+          (
+            .rhoMin,
+            "rho-min = \(formatShort(p.rhoMin)) is above rho = \(formatShort(p.rho)); GSAM's radius runs from rho-min up to rho"
+          ))
+      }
+    }
+    let diagonalWorstCase =
+      preset == .vsam
+      || (preset == .custom && (p.covariance == .diagonal || p.covariance == .learned) && p.perturbation != .none
+        && p.perturbation != .gaussian)
+    if diagonalWorstCase, p.sigma == .zero {
+      out.append((.sigma, "σ = (0, 0) perturbs nothing (that is the base optimizer); give each coordinate a tolerance"))
+    }
+    if (preset == .vsam && p.learn) || (preset == .custom && p.covariance == .learned), p.sigma.x <= 0 || p.sigma.y <= 0
+    {
+      out.append((.sigma, "a learned σ starts from positive values; give both coordinates a tolerance > 0"))
+    }
+    if preset == .custom, p.perturbation == .gaussian, p.combination != .plain, p.combination != .rst {
+      out.append(
+        (
+          .combination,
+          "combination = \(p.combination.rawValue) needs a worst-case perturbation; with perturbation = gaussian only plain and rst apply"
+        ))
+    }
+    return out
+  }
+}
