@@ -116,9 +116,13 @@ import Testing
       + MethodCatalog.variants.map { v in
         (v.preset.rawValue, v.values.reduce(into: [:]) { $0[$1.key.rawValue] = "\($1.value)" })
       }
+    let parts: [[String: String]] =
+      [["combination": "plain"], ["combination": "gsam"], ["combination": "looksam"]]
+      + ["vasso", "fsam"].map { ["direction": $0] } + ["ssam-f", "ssam-d", "esam"].map { ["mask": $0] }
+      + [["when": "every-k"], ["when": "random"]]
     for covariance in ["isotropic", "diagonal", "learned", "adaptive", "fisher"] {
-      for combination in ["plain", "gsam", "looksam", "vasso", "fsam", "ssam-f", "ssam-d", "esam", "rst"] {
-        var keys = ["covariance": covariance, "combination": combination]
+      for part in parts {
+        var keys = part.merging(["covariance": covariance]) { a, _ in a }
         if covariance == "learned" { keys["penalty"] = "kl" }  // the KL acts only on a learned σ
         specs.append(("custom", keys))
       }

@@ -97,7 +97,28 @@ import Testing
     ),
     (
       MethodSpec(.custom, [.perturbation: "gaussian", .combination: "gsam"]),
-      "combination = gsam needs a worst-case perturbation"
+      "methods[0].combination: combination = gsam is formed against the clean gradient g(w), which a Gaussian step does not take"
+    ),
+    (
+      MethodSpec(.custom, [.perturbation: "gaussian", .direction: "vasso"]),
+      "methods[0].direction: direction = vasso smooths the worst-case ascent; a Gaussian perturbation samples e = σ⊙ξ"
+    ),
+    (
+      MethodSpec(.custom, [.perturbation: "gaussian", .mask: "ssam-f"]),
+      "methods[0].mask: mask = ssam-f selects coordinates of the worst-case ascent"
+    ),
+    (
+      MethodSpec(.custom, [.combination: "looksam", .when: "every-step"]),
+      "methods[0].combination: combination = looksam reuses g̃ on the steps that do not perturb"
+    ),
+    (
+      MethodSpec(.custom, [.combination: "vasso"]),
+      "methods[0].combination: combination = vasso is a part of its own now: write direction = vasso"
+    ),
+    (MethodSpec(.custom, [.k: 3]), "methods[0].k: k has no effect here: it acts only with when = every-k"),
+    (
+      MethodSpec(.custom, [.theta: 0.5]),
+      "methods[0].theta: theta has no effect here: it acts only with direction = vasso"
     ),
     (MethodSpec(.momentum, [.mu: 1.5]), "methods[0].mu: 1.5 is not valid; expected a number from 0 to 0.999999"),
     (MethodSpec(.sam, [.wdMode: "decoupled"]), "wd-mode has no effect here: it acts only with wd > 0"),

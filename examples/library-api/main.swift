@@ -23,7 +23,7 @@ do {
   let experiment = try spec.resolve()
   let results = experiment.run()
   for run in results.trajectories {
-    let parameters = run.method.hyperparameters.map { "\($0.symbol)=\($0.text)" }.joined(separator: " ")
+    let parameters = run.method.hyperparameters.map(\.description).joined(separator: ", ")
     print("\(run.method.displayName) [\(parameters)]: \(run.outcome.summary(minima: experiment.info.minima))")
   }
   for path in try ExperimentWriter.write(experiment, results, into: folder) { print("wrote \(path)") }
@@ -36,6 +36,20 @@ do {
 let landscape = TwoValleys()  // deep well sharp in x at (0.79, 0), shallow well flat in x at (−0.65, 0)
 let lookSAM = try? MethodSpec(.looksam, [.k: 5]).method(defaults: MethodDefaults(suggestedBy: landscape.info))
 print("LookSAM costs \(lookSAM.map { "\($0.cost)" } ?? "?") per step")
+// A method is a composition of parts: here VaSSO's averaged ascent with SSAM's Fisher mask, a
+// pairing no paper has, against SAM on the quadratic where SAM's fixed radius makes it cycle.
+let composed = Method(
+  name: "custom", displayName: "VaSSO + SSAM-F mask",
+  rule: .gradient(
+    GradientRule(
+      perturbation: .worstCase(norm: .l2), direction: .vasso(theta: 0.2), mask: .sparseFisher(sparsity: 0.5, every: 10),
+      rho: 0.25, learningRate: 0.04)),
+  hyperparameters: [.init("ρ", "0.25"), .init("θ", "0.2")])
+let bowl = Quadratic(a: 1, b: 10)
+for method in [Method.sam(learningRate: 0.04, rho: 0.25), composed] {
+  let run = Runner.run(method, on: bowl, from: Vec2(-1.6, 1.2), steps: 200)
+  print("\(method.displayName) on x² + 10y²: loss \(run.losses[200]) after 200 steps, \(method.cost) per step")
+}
 let methods: [Method] = [.sgd(learningRate: 0.03), .sam(learningRate: 0.03, rho: 0.1)]
 let runs = RouteExperiment(landscape: landscape, methods: methods, starts: [Vec2(0.3, 2)], steps: 500).run()
 let field = ScalarField(sampling: landscape, over: landscape.info.window, nx: 300, ny: 300)

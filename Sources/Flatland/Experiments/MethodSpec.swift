@@ -40,7 +40,7 @@ public struct MethodSpec: Sendable, Equatable {
       case .suggestedRhoPair: apply(option, .pair(Vec2(d.rho, d.rho)))
       case .suggestedSigma: apply(option, .pair(d.sigma))
       case .populationSigma: apply(option, .number(d.populationSigma))
-      case .rhoMinimum: break  // depends on the resolved radius: below
+      case .rhoMinimum, .perturbationSchedule: break  // depend on other keys: below
       }
     }
     var ok = true
@@ -59,6 +59,9 @@ public struct MethodSpec: Sendable, Equatable {
     }
     if let option = preset.option(.rhoMin), values[.rhoMin] == nil {
       apply(option, .number(p.radius == .lrProportional ? p.rho : 1e-4))
+    }
+    if let option = preset.option(.when), values[.when] == nil {
+      apply(option, .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue))
     }
     for (key, value) in values.sorted(by: { $0.key < $1.key }) {
       guard let option = preset.option(key), let relevance = MethodCatalog.relevance(of: key, in: preset),
@@ -92,7 +95,7 @@ public struct MethodSpec: Sendable, Equatable {
     case .suggestedRhoPair: return .pair(Vec2(d.rho, d.rho))
     case .suggestedSigma: return .pair(d.sigma)
     case .populationSigma: return .number(d.populationSigma)
-    case .rhoMinimum: return nil
+    case .rhoMinimum, .perturbationSchedule: return nil
     }
   }
 

@@ -53,14 +53,18 @@ public struct Method: Sendable, Equatable {
   /// The name a legend shows, as Pango markup: the user's label, or the escaped display name.
   public var legendName: String { label ?? escapeMarkup(displayName) }
 
-  /// A named number shown in legends (`symbol` is Unicode, e.g. `ρ`).
-  public struct Hyperparameter: Sendable, Equatable {
+  /// A named number shown in legends (`symbol` is Unicode, e.g. `ρ`); a custom method's parts
+  /// have no symbol.
+  public struct Hyperparameter: Sendable, Equatable, CustomStringConvertible {
     public var symbol: String
     public var text: String
     public init(_ symbol: String, _ text: String) {
       self.symbol = symbol
       self.text = text
     }
+
+    /// `ρ = 0.1`, or the text alone without a symbol (`VaSSO EMA`).
+    public var description: String { symbol.isEmpty ? text : "\(symbol) = \(text)" }
   }
 
   /// Everything a method carries from one step to the next.

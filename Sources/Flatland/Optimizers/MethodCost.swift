@@ -19,29 +19,37 @@ public struct MethodCost: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Method {
-  /// The expected cost per step, derived from the method's parts (so tables cannot drift).
+  /// The expected cost per step, derived from the method's parts (so tables cannot drift): a step
+  /// that does not perturb takes one gradient; a perturbing one takes two (worst case) or one per
+  /// Gaussian sample, and target-sharpness adds one loss evaluation; the schedule's share `f` of
+  /// perturbing steps weighs the two.
   public var cost: MethodCost {
     switch rule {
     case .population(let p):
       return MethodCost(gradients: 0, functions: Double(p.population), formula: "population")
     case .gradient(let r):
-      var cost: MethodCost
+      let f = r.when.share
+      let share = r.when.shareSymbol
       switch r.perturbation {
-      case .none: cost = MethodCost(gradients: 1, functions: 0, formula: "")
+      case .none:
+        return MethodCost(gradients: 1, functions: 0, formula: "")
       case .gaussian(let n):
-        cost = MethodCost(gradients: Double(n), functions: 0, formula: n == 1 ? "" : "1 per sample")
-      case .worstCase:
-        switch r.combination {
-        case .lookSAM(let k, _): cost = MethodCost(gradients: 1 + 1 / Double(k), functions: 0, formula: "1 + 1/k")
-        case .randomized(let p): cost = MethodCost(gradients: 1 + p, functions: 0, formula: "1 + p")
-        default: cost = MethodCost(gradients: 2, functions: 0, formula: "")
+        let gradients = (1 - f) + f * Double(n)
+        let formula: String
+        if share.isEmpty {
+          formula = n == 1 ? "" : "1 per sample"
+        } else {
+          formula = n == 1 ? "" : "1 − \(share) + \(share)·n"
         }
+        return MethodCost(gradients: gradients, functions: 0, formula: formula)
+      case .worstCase:
+        var cost = MethodCost(gradients: 1 + f, functions: 0, formula: share.isEmpty ? "" : "1 + \(share)")
+        if r.radius.measuresSharpness {
+          cost.functions = f
+          cost.formula += cost.formula.isEmpty ? "sharpness probe" : ", sharpness probe"
+        }
+        return cost
       }
-      if r.radius.measuresSharpness, r.perturbation != .none {
-        cost.functions = cost.gradients - 1
-        cost.formula += cost.formula.isEmpty ? "sharpness probe" : ", sharpness probe"
-      }
-      return cost
     }
   }
 }

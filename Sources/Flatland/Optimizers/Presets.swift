@@ -10,13 +10,15 @@ extension Method {
       hyperparameters: legend.map { Hyperparameter($0.0, formatShort($0.1)) })
   }
 
+  /// SAM's parts with the given ones replaced: every worst-case preset is SAM with some parts swapped.
   private static func worstCase(
     rho: Double, lr: Double, norm: Perturbation.Norm = .l2, covariance: Covariance = .isotropic,
-    combination: GradientCombination = .plain, epsilon: Double = 1e-12, kl: Penalty.KLPrior? = nil
+    when: PerturbationSchedule = .everyStep, direction: AscentDirection = .gradient, mask: PerturbationMask = .all,
+    combination: DescentCombination = .plain, epsilon: Double = 1e-12, kl: Penalty.KLPrior? = nil
   ) -> GradientRule {
     GradientRule(
-      perturbation: .worstCase(norm: norm), covariance: covariance, penalty: Penalty(kl: kl),
-      combination: combination, rho: rho, epsilon: epsilon, learningRate: lr)
+      perturbation: .worstCase(norm: norm), covariance: covariance, penalty: Penalty(kl: kl), when: when,
+      direction: direction, mask: mask, combination: combination, rho: rho, epsilon: epsilon, learningRate: lr)
   }
 
   /// Plain gradient descent, `w ← w − η·g`.
@@ -84,7 +86,7 @@ extension Method {
   /// VaSSO (Li & Giannakis 2023): ascend along the EMA `d ← (1−θ)d + θg`, ε 1e-7. θ = 1 is SAM. `[code]`
   public static func vasso(learningRate lr: Double, rho: Double, theta: Double = 0.9) -> Method {
     gradientMethod(
-      "vasso", "VaSSO", worstCase(rho: rho, lr: lr, combination: .vasso(theta: theta), epsilon: 1e-7),
+      "vasso", "VaSSO", worstCase(rho: rho, lr: lr, direction: .vasso(theta: theta), epsilon: 1e-7),
       [("ρ", rho), ("θ", theta), ("η", lr)])
   }
 
@@ -93,7 +95,7 @@ extension Method {
     -> Method
   {
     gradientMethod(
-      "fsam", "F-SAM", worstCase(rho: rho, lr: lr, combination: .friendly(sigma: sigma, lambda: lambda)),
+      "fsam", "F-SAM", worstCase(rho: rho, lr: lr, direction: .friendly(sigma: sigma, lambda: lambda)),
       [("ρ", rho), ("σ", sigma), ("λ", lambda), ("η", lr)])
   }
 
@@ -104,7 +106,7 @@ extension Method {
   {
     gradientMethod(
       "ssam-f", "SSAM-F",
-      worstCase(rho: rho, lr: lr, combination: .sparseFisher(sparsity: sparsity, every: every), epsilon: 1e-7),
+      worstCase(rho: rho, lr: lr, mask: .sparseFisher(sparsity: sparsity, every: every), epsilon: 1e-7),
       [("ρ", rho), ("s", sparsity), ("η", lr)])
   }
 
@@ -116,7 +118,7 @@ extension Method {
     gradientMethod(
       "ssam-d", "SSAM-D",
       worstCase(
-        rho: rho, lr: lr, combination: .sparseDynamic(sparsity: sparsity, every: every, dropRate: dropRate),
+        rho: rho, lr: lr, mask: .sparseDynamic(sparsity: sparsity, every: every, dropRate: dropRate),
         epsilon: 1e-7),
       [("ρ", rho), ("s", sparsity), ("η", lr)])
   }
@@ -125,11 +127,11 @@ extension Method {
   /// with probability β (per tensor or per coordinate) and scaled to `ρ/β`; ε 1e-7. `[code]`.
   /// SDS (data selection) needs per-sample losses and does not apply to an analytic landscape.
   public static func efficientSAM(
-    learningRate lr: Double, rho: Double, beta: Double = 0.5, mode: GradientCombination.SelectionMode = .tensor
+    learningRate lr: Double, rho: Double, beta: Double = 0.5, mode: PerturbationMask.SelectionMode = .tensor
   ) -> Method {
     gradientMethod(
       "esam", mode == .tensor ? "ESAM" : "ESAM (per coordinate)",
-      worstCase(rho: rho, lr: lr, combination: .efficient(beta: beta, mode: mode), epsilon: 1e-7),
+      worstCase(rho: rho, lr: lr, mask: .efficient(beta: beta, mode: mode), epsilon: 1e-7),
       [("ρ", rho), ("β", beta), ("η", lr)])
   }
 
@@ -137,14 +139,14 @@ extension Method {
   /// between. `[code-unofficial]`: defaults k = 5, α = 0.7 and the epsilon come from reimplementations.
   public static func lookSAM(learningRate lr: Double, rho: Double, k: Int = 5, alpha: Double = 0.7) -> Method {
     gradientMethod(
-      "looksam", "LookSAM", worstCase(rho: rho, lr: lr, combination: .lookSAM(k: k, alpha: alpha)),
+      "looksam", "LookSAM", worstCase(rho: rho, lr: lr, when: .periodic(every: k), combination: .lookSAM(alpha: alpha)),
       [("ρ", rho), ("k", Double(k)), ("α", alpha), ("η", lr)])
   }
 
   /// RST (Zhao et al. 2023): a SAM step with probability p, else an SGD step. `[paper]`.
   public static func randomizedSAM(learningRate lr: Double, rho: Double, p: Double = 0.5) -> Method {
     gradientMethod(
-      "rst", "RST", worstCase(rho: rho, lr: lr, combination: .randomized(p: p)), [("ρ", rho), ("p", p), ("η", lr)])
+      "rst", "RST", worstCase(rho: rho, lr: lr, when: .random(probability: p)), [("ρ", rho), ("p", p), ("η", lr)])
   }
 
   /// Random SAM in the variational sense (Ujváry et al. 2022): `w ← w − η·g(w + σ⊙ξ)`,

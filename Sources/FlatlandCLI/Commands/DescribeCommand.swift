@@ -69,9 +69,11 @@ struct DescribeCommand: ParsableCommand {
     if let method = try? MethodSpec(preset).method(defaults: MethodDefaults(learningRate: 0.01, rho: 0.05)) {
       let a = MethodCatalog.anatomy(of: method)
       out += wrap(
-        "parts: perturbation \(a.perturbation); covariance \(a.covariance); penalty \(a.penalty); "
-          + "combination \(a.combination)", indent: "  ", hanging: "    ")
+        "parts: " + a.parts.map { "\($0.name) \($0.value)" }.joined(separator: "; "), indent: "  ", hanging: "    ")
       out += "  cost: \(a.cost) per step\n"
+      if preset != .custom, let rule = method.gradientRule, let text = MethodCatalog.compositionText(of: rule) {
+        out += wrap("as parts: --method \(text)", indent: "  ", hanging: "    ")
+      }
     }
     out += "  keys (--method \(preset.rawValue):key=value, or under [[methods]] name = \"\(preset.rawValue)\"):\n"
     let keyWidth = preset.options.map(\.key.rawValue.count).max() ?? 0
@@ -86,14 +88,32 @@ struct DescribeCommand: ParsableCommand {
       out += wrap(line, indent: "    ", hanging: String(repeating: " ", count: 8 + keyWidth + defaultWidth))
       for (name, summary) in option.choices {
         out += wrap(
-          "\(name == option.defaultValue.description ? "*" : " ") \(name): \(summary)", indent: "      ",
+          "\(name == option.defaultValue.usualChoice ? "*" : " ") \(name): \(summary)", indent: "      ",
           hanging: String(repeating: " ", count: 10 + name.count))
       }
     }
     out += "  defaults: the landscape's suggestion where it says so, else the value shown (* marks a choice's).\n"
+    if preset == .custom { out += presetsAsParts() }
     out += "  example: flatland plot --method \(preset.rawValue)"
-    out += preset.accepts(.rho) ? ":rho=0.1" : ""
+    out += preset == .custom ? ":direction=vasso,combination=gsam,mask=ssam-f" : preset.accepts(.rho) ? ":rho=0.1" : ""
     out += " -o routes.png\n"
+    return out
+  }
+
+  /// Every gradient preset as the `custom` composition it is (with the listing's default η and ρ).
+  static func presetsAsParts() -> String {
+    var out = "  the presets as parts (a preset is a named composition; swap one part to make a new method):\n"
+    let defaults = MethodDefaults(learningRate: 0.01, rho: 0.05)
+    let rows = MethodPreset.allCases.compactMap { preset -> (String, String)? in
+      guard preset != .custom, let rule = try? MethodSpec(preset).method(defaults: defaults).gradientRule,
+        let text = MethodCatalog.compositionText(of: rule)
+      else { return nil }
+      return (preset.rawValue, text)
+    }
+    let width = rows.map(\.0.count).max() ?? 0
+    for (name, text) in rows {
+      out += wrap(padded(name, width + 2) + text, indent: "    ", hanging: String(repeating: " ", count: 6 + width))
+    }
     return out
   }
 

@@ -84,7 +84,7 @@ public enum ExperimentFigures {
     return map.panels.map { panel in
       switch panel {
       case .basins(let basins):
-        let parameters = basins.method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", ")
+        let parameters = basins.method.hyperparameters.map(\.description).joined(separator: ", ")
         return ("<b>\(basins.method.legendName)</b>  \(escapeMarkup(parameters))", .basins(basins))
       case .continuous(let grid, let rho):
         // swift-format-ignore: NeverForceUnwrap

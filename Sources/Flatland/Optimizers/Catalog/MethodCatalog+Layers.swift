@@ -27,12 +27,12 @@ extension MethodCatalog {
       extra.append(.init("λ", "\(formatShort(p.wd)) (\(p.wdMode.rawValue))"))
     }
     switch p.schedule {
-    case .step: rule.schedule = .step(every: p.lrEvery, factor: p.lrFactor)
-    case .cosine: rule.schedule = .cosine(final: p.lrFinal)
-    case .warmupCosine: rule.schedule = .warmupCosine(warmup: p.warmup, final: p.lrFinal)
-    case .constant: rule.schedule = .constant
+    case .step: rule.learningRateSchedule = .step(every: p.lrEvery, factor: p.lrFactor)
+    case .cosine: rule.learningRateSchedule = .cosine(final: p.lrFinal)
+    case .warmupCosine: rule.learningRateSchedule = .warmupCosine(warmup: p.warmup, final: p.lrFinal)
+    case .constant: rule.learningRateSchedule = .constant
     }
-    if rule.schedule != .constant { extra.append(.init("η sched.", rule.schedule.label)) }
+    if rule.learningRateSchedule != .constant { extra.append(.init("η sched.", rule.learningRateSchedule.label)) }
     if preset.accepts(.radius) {
       switch p.radius {
       case .linear: rule.radius = .linear(final: p.rhoFinal)

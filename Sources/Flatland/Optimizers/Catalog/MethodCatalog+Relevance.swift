@@ -56,22 +56,25 @@ extension MethodCatalog {
     switch key {
     case .rho, .radius: return rule("a worst-case perturbation") { worstCase($0) }
     case .epsilon: return rule("perturbation = worst-case") { $0.perturbation == .worstCase }
-    case .covariance: return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
-    case .combination: return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
+    case .covariance, .when, .direction, .mask, .combination:
+      return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
     case .penalty: return rule("covariance = learned (the KL acts on a learned σ)") { $0.covariance == .learned }
     case .sigma:
       return rule("covariance = diagonal or learned") { $0.covariance == .diagonal || $0.covariance == .learned }
     case .samples: return rule("perturbation = gaussian") { $0.perturbation == .gaussian }
-    case .alpha: return rule("combination = gsam or looksam") { $0.combination == .gsam || $0.combination == .looksam }
-    case .minimizeFp: return rule("combination = gsam") { $0.combination == .gsam }
-    case .k: return rule("combination = looksam") { $0.combination == .looksam }
-    case .theta: return rule("combination = vasso") { $0.combination == .vasso }
-    case .smoothing, .lambda: return rule("combination = fsam") { $0.combination == .fsam }
+    case .k: return rule("when = every-k") { $0.when == .everyK && $0.perturbation != .none }
+    case .p: return rule("when = random") { $0.when == .random && $0.perturbation != .none }
+    case .theta: return rule("direction = vasso") { $0.direction == .vasso && worstCase($0) }
+    case .smoothing, .lambda: return rule("direction = fsam") { $0.direction == .fsam && worstCase($0) }
     case .sparsity, .every:
-      return rule("combination = ssam-f or ssam-d") { $0.combination == .ssamF || $0.combination == .ssamD }
-    case .dropRate: return rule("combination = ssam-d") { $0.combination == .ssamD }
-    case .beta, .mode: return rule("combination = esam") { $0.combination == .esam }
-    case .p: return rule("combination = rst") { $0.combination == .rst }
+      return rule("mask = ssam-f or ssam-d") { ($0.mask == .ssamF || $0.mask == .ssamD) && worstCase($0) }
+    case .dropRate: return rule("mask = ssam-d") { $0.mask == .ssamD && worstCase($0) }
+    case .beta, .mode: return rule("mask = esam") { $0.mask == .esam && worstCase($0) }
+    case .alpha:
+      return rule("combination = gsam or looksam") {
+        ($0.combination == .gsam || $0.combination == .looksam) && $0.perturbation != .none
+      }
+    case .minimizeFp: return rule("combination = gsam") { $0.combination == .gsam && $0.perturbation != .none }
     default: return nil
     }
   }
@@ -106,11 +109,41 @@ extension MethodCatalog {
     {
       out.append((.sigma, "a learned σ starts from positive values; give both coordinates a tolerance > 0"))
     }
-    if preset == .custom, p.perturbation == .gaussian, p.combination != .plain, p.combination != .rst {
+    if preset == .custom { out += customContradictions(p) }
+    return out
+  }
+
+  /// Parts of a custom method that cannot work together, each with the reason.
+  static func customContradictions(_ p: MethodParameters) -> [(MethodKey, String)] {
+    var out: [(MethodKey, String)] = []
+    if p.perturbation == .gaussian {
+      if p.direction != .gradient {
+        out.append(
+          (
+            .direction,
+            "direction = \(p.direction.rawValue) smooths the worst-case ascent; a Gaussian perturbation samples e = σ⊙ξ and does not ascend (use perturbation = worst-case)"
+          ))
+      }
+      if p.mask != .all {
+        out.append(
+          (
+            .mask,
+            "mask = \(p.mask.rawValue) selects coordinates of the worst-case ascent; a Gaussian perturbation has none (a zero σ coordinate leaves that coordinate unperturbed)"
+          ))
+      }
+      if p.combination != .plain {
+        out.append(
+          (
+            .combination,
+            "combination = \(p.combination.rawValue) is formed against the clean gradient g(w), which a Gaussian step does not take (use perturbation = worst-case)"
+          ))
+      }
+    }
+    if p.perturbation != .none, p.combination == .looksam, p.when == .everyStep {
       out.append(
         (
           .combination,
-          "combination = \(p.combination.rawValue) needs a worst-case perturbation; with perturbation = gaussian only plain and rst apply"
+          "combination = looksam reuses g̃ on the steps that do not perturb, and with when = every-step there are none (that is combination = plain); set when = every-k or random"
         ))
     }
     return out

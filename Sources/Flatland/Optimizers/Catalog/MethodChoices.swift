@@ -61,7 +61,7 @@ public enum ASAMForm: String, SpecChoice {
   }
 }
 
-extension GradientCombination.SelectionMode: SpecChoice {
+extension PerturbationMask.SelectionMode: SpecChoice {
   public var summary: String {
     switch self {
     case .tensor: return "w is one tensor: the whole perturbation is kept or dropped"
@@ -124,24 +124,60 @@ public enum PenaltyChoice: String, SpecChoice {
   }
 }
 
-/// `custom`'s gradient-combination axis.
-public enum CombinationChoice: String, SpecChoice {
-  case plain, gsam, looksam, vasso, fsam
-  case ssamF = "ssam-f"
-  case ssamD = "ssam-d"
-  case esam, rst
+/// `custom`'s perturbation schedule: which steps perturb.
+public enum WhenChoice: String, SpecChoice {
+  case everyStep = "every-step"
+  case everyK = "every-k"
+  case random
 
   public var summary: String {
     switch self {
-    case .plain: return "descend on the gradient at w + e"
-    case .gsam: return "GSAM's decomposition (alpha, minimize-fp)"
-    case .looksam: return "LookSAM: SAM every k steps, reuse in between (k, alpha)"
-    case .vasso: return "VaSSO: ascend along an EMA of gradients (theta)"
-    case .fsam: return "F-SAM: ascend along g − σm (smoothing, lambda)"
-    case .ssamF: return "SSAM Fisher mask (sparsity, every)"
-    case .ssamD: return "SSAM dynamic mask (sparsity, every, drop-rate)"
-    case .esam: return "ESAM random selection (beta, mode)"
-    case .rst: return "RST: a SAM step with probability p"
+    case .everyStep: return "every step perturbs"
+    case .everyK: return "steps 0, k, 2k, … perturb, as LookSAM's (k)"
+    case .random: return "each step perturbs with probability p, as RST's (p)"
+    }
+  }
+}
+
+/// `custom`'s ascent direction: what the worst case ascends along.
+public enum DirectionChoice: String, SpecChoice {
+  case gradient, vasso, fsam
+
+  public var summary: String {
+    switch self {
+    case .gradient: return "the current clean gradient g"
+    case .vasso: return "VaSSO: an EMA d ← (1−θ)d + θg of the gradients (theta)"
+    case .fsam: return "F-SAM: g − σm, m an EMA of the gradients (smoothing, lambda)"
+    }
+  }
+}
+
+/// `custom`'s perturbation mask: which coordinates the worst case touches.
+public enum MaskChoice: String, SpecChoice {
+  case all
+  case ssamF = "ssam-f"
+  case ssamD = "ssam-d"
+  case esam
+
+  public var summary: String {
+    switch self {
+    case .all: return "every coordinate"
+    case .ssamF: return "SSAM: the coordinates of largest g², refreshed every `every` steps (sparsity, every)"
+    case .ssamD: return "SSAM: a random mask whose weakest coordinates die and regrow (sparsity, every, drop-rate)"
+    case .esam: return "ESAM: a random selection kept with probability β, radius ρ/β (beta, mode)"
+    }
+  }
+}
+
+/// `custom`'s descent combination: how `d` is formed from the step's gradients.
+public enum CombinationChoice: String, SpecChoice {
+  case plain, gsam, looksam
+
+  public var summary: String {
+    switch self {
+    case .plain: return "descend on g̃ = g(w + e), or on g where the step does not perturb"
+    case .gsam: return "GSAM: g̃ − α·(g ⊥ g̃) (alpha, minimize-fp)"
+    case .looksam: return "LookSAM: g̃, and g + α·(‖g‖/‖g_v‖)·g_v where the step does not perturb (alpha)"
     }
   }
 }

@@ -22,8 +22,8 @@ public enum MethodKey: String, CaseIterable, Sendable, Hashable, Comparable {
   case eta, form, theta, sigma, lambda, sparsity, every
   case dropRate = "drop-rate"
   case beta, mode, k, p, samples, learn, kl, prior, population
-  // custom's axes.
-  case perturbation, covariance, penalty, combination, epsilon, smoothing
+  // custom's parts.
+  case perturbation, covariance, penalty, when, direction, mask, combination, epsilon, smoothing
 
   public static func < (a: MethodKey, b: MethodKey) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

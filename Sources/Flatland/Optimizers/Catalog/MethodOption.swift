@@ -115,6 +115,9 @@ public struct MethodOption: Sendable {
     case (.flag(let f), .flag(let v)):
       p[keyPath: f] = v
     case (.choice(let c), .choice(let name)):
+      if let moved = MethodCatalog.movedChoices[key]?[name] {
+        return "\(key.rawValue) = \(name) is a part of its own now: write \(moved)"
+      }
       guard c.set(&p, name) else { return unknownNameMessage(key.rawValue, name, accepted: c.names) }
     default:
       return bad
@@ -140,6 +143,8 @@ public enum MethodDefault: Sendable, Equatable, CustomStringConvertible {
   /// The method's own ρ under the lr-proportional radius (GSAM's ρ_min = ρ, so a constant
   /// learning rate keeps ρ), else 1e-4 (the lower clamp of target-sharpness).
   case rhoMinimum
+  /// `every-k` under LookSAM's reuse (which needs steps that do not perturb), else `every-step`.
+  case perturbationSchedule
 
   public var description: String {
     switch self {
@@ -150,6 +155,18 @@ public enum MethodDefault: Sendable, Equatable, CustomStringConvertible {
     case .suggestedSigma: return "the landscape's σ"
     case .populationSigma: return "5% of the window"
     case .rhoMinimum: return "ρ with radius=lr-proportional, else 0.0001"
+    case .perturbationSchedule: return "every-step (every-k with looksam)"
+    }
+  }
+}
+
+extension MethodDefault {
+  /// The choice this default usually selects, for marking it in listings.
+  public var usualChoice: String? {
+    switch self {
+    case .value(.choice(let name)): return name
+    case .perturbationSchedule: return WhenChoice.everyStep.rawValue
+    default: return nil
     }
   }
 }

@@ -38,7 +38,7 @@ public struct MethodParameters: Sendable, Equatable {
   public var every = 1
   public var dropRate = 0.0
   public var beta = 0.0
-  public var mode = GradientCombination.SelectionMode.tensor
+  public var mode = PerturbationMask.SelectionMode.tensor
   public var k = 1
   public var p = 0.0
   /// A diagonal σ: VSAM's tolerance per parameter, random SAM's and MFVI's noise scale.
@@ -53,6 +53,9 @@ public struct MethodParameters: Sendable, Equatable {
   public var perturbation = PerturbationChoice.worstCase
   public var covariance = CovarianceChoice.isotropic
   public var penalty = PenaltyChoice.none
+  public var when = WhenChoice.everyStep
+  public var direction = DirectionChoice.gradient
+  public var mask = MaskChoice.all
   public var combination = CombinationChoice.plain
   public var epsilon = 0.0
 

@@ -40,4 +40,22 @@ public enum Covariance: Sendable, Equatable {
     if case .learnedDiagonal = self { return true }
     return false
   }
+
+  /// A learned σ's parameter `s` (σ = softplus(s); `nil` before step 0) and the base optimizer's
+  /// state for it.
+  public struct State: Sendable, Equatable {
+    public var parameter: Vec2?
+    public var base = BaseOptimizer.State()
+    public init() {}
+
+    /// The learned σ, once the run has started.
+    public var sigma: Vec2? { parameter.map { Vec2(softplus($0.x), softplus($0.y)) } }
+  }
+
+  /// Sets a learned σ's parameter from its starting value (step 0).
+  func start(_ state: inout State) {
+    if case .learnedDiagonal(let initial) = self, state.parameter == nil {
+      state.parameter = Vec2(inverseSoftplus(initial.x), inverseSoftplus(initial.y))
+    }
+  }
 }

@@ -11,6 +11,12 @@ public enum Perturbation: Sendable, Equatable {
   /// `samples` independent draws are averaged; no clean gradient is taken.
   case gaussian(samples: Int)
 
+  /// Whether the method ascends (the parts that shape an ascent apply only then).
+  var isWorstCase: Bool {
+    if case .worstCase = self { return true }
+    return false
+  }
+
   /// The dual pair of norms SAM's first-order solution depends on.
   public enum Norm: String, Sendable, Equatable {
     case l2 = "p = 2"

@@ -45,6 +45,12 @@ public enum RadiusSchedule: Sendable, Equatable {
     return Swift.min(Swift.max(next, lo), hi)
   }
 
+  /// The radius target-sharpness has steered to (`nil` before its first measurement).
+  public struct State: Sendable, Equatable {
+    public var current: Double?
+    public init() {}
+  }
+
   var measuresSharpness: Bool {
     if case .targetSharpness = self { return true }
     return false

@@ -189,7 +189,7 @@ public struct HeatmapFigure {
       entries.append(
         Legend.Entry(
           swatch: .none, title: "<b>\(method.legendName)</b> ends in",
-          details: [escapeMarkup(method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", "))],
+          details: [escapeMarkup(method.hyperparameters.map(\.description).joined(separator: ", "))],
           blackDetails: 1))
     }
     let kinds = (info.minima.indices.map { BasinMap.Basin.minimum($0) } + [.diverged, .elsewhere]).filter { kind in

@@ -176,7 +176,7 @@ public struct RoutesFigure {
     var entries: [Legend.Entry] = []
     for (i, group) in groups.enumerated() {
       let parameters = Self.wrapped(
-        group.method.hyperparameters.map { $0.symbol.isEmpty ? $0.text : "\($0.symbol) = \($0.text)" })
+        group.method.hyperparameters.map(\.description))
       let outcomes = group.runs.map { run in
         (group.runs.count > 1 ? "start \(run.run + 1): " : "") + run.outcome.summary(minima: info.minima)
       }

@@ -43,7 +43,7 @@ public struct SchematicFigure {
     var entries = [
       Legend.Entry(
         swatch: .none, title: "<b>One \(method.legendName) step</b>",
-        details: [escapeMarkup(method.hyperparameters.map { "\($0.symbol) = \($0.text)" }.joined(separator: ", "))],
+        details: [escapeMarkup(method.hyperparameters.map(\.description).joined(separator: ", "))],
         blackDetails: 1),
       Legend.Entry(
         swatch: .line(colors.gradient, dash: [5, 3], band: false),

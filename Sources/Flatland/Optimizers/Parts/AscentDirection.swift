@@ -1,0 +1,54 @@
+/// The vector the worst-case perturbation ascends along (ALGORITHMS.md A3, sections 6 and 7):
+/// the current clean gradient, or a smoothed version of the gradient stream.
+///
+/// The direction sees every clean gradient a run takes, also on steps that do not perturb (under a
+/// `PerturbationSchedule` other than every step), because its state estimates the gradient stream;
+/// it is only *used* on steps that perturb. Every preset perturbs on every step, where the two
+/// readings agree.
+public enum AscentDirection: Sendable, Equatable {
+  /// `a = g`, the clean gradient (SAM).
+  case gradient
+  /// VaSSO (Li & Giannakis 2023, BingcongLi/VaSSO `solver/vasso.py`, `first_step`):
+  /// `d ← (1−θ)·d + θ·g`, started at the first gradient, no bias correction; `a = d`. θ = 1 is
+  /// `gradient`.
+  case vasso(theta: Double)
+  /// F-SAM (Li et al. 2024, nblt/F-SAM `utils.py`, `FriendlySAM.first_step`): `a = g − σ·m` with the
+  /// *previous* EMA `m`, then `m ← λ·m + (1−λ)·g`; the first step ascends along `g` and sets `m = g`.
+  /// σ = 0 is `gradient`.
+  case friendly(sigma: Double, lambda: Double)
+
+  /// The smoothed gradient the direction carries (VaSSO's `d`, F-SAM's `m`); `nil` before the
+  /// first gradient.
+  public struct State: Sendable, Equatable {
+    public var average: Vec2?
+    public init() {}
+  }
+
+  /// The ascent vector for clean gradient `g`, updating the state.
+  func ascent(_ g: Vec2, state: inout State) -> Vec2 {
+    switch self {
+    case .gradient:
+      return g
+    case .vasso(let theta):
+      let average = state.average.map { (1 - theta) * $0 + theta * g } ?? g
+      state.average = average
+      return average
+    case .friendly(let sigma, let lambda):
+      guard let previous = state.average else {
+        state.average = g
+        return g
+      }
+      state.average = lambda * previous + (1 - lambda) * g
+      return g - sigma * previous
+    }
+  }
+
+  /// Short name for tables and custom legends.
+  public var label: String {
+    switch self {
+    case .gradient: return "current gradient"
+    case .vasso: return "VaSSO EMA"
+    case .friendly: return "F-SAM g − σm"
+    }
+  }
+}
