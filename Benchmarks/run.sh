@@ -59,6 +59,7 @@ kinds=(
   "loss curves, 4 methods × 20 noisy repeats × 500 steps|curves --landscape two-valleys --methods sgd,sam,looksam,rst --noise 0.3 --repeats 20"
   "GSAM slice, 400 exact worst cases|slice --landscape two-valleys --along x --at 0 --rho 0.1"
   "paper PDF of the canonical figure|plot --landscape two-valleys --methods sgd,sam,gsam,vsam --grid 800 --preset paper"
+  "routes that cycle for 10⁵ steps (LookSAM, RST)|plot --landscape quadratic --methods looksam,rst --rho 0.25 --lr 0.04 --steps 100000"
 )
 for entry in "${kinds[@]}"; do
   label=${entry%%|*}

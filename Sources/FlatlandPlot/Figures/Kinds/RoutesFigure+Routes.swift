@@ -37,9 +37,7 @@ extension RoutesFigure {
   func segments(_ points: [Point]) -> [(Path, Double)] {
     switch trail {
     case .solid:
-      var path = Path()
-      path.polyline(points)
-      return [(path, 1)]
+      return [(Self.tracedOnce(points), 1)]
     case .fading:
       let pieces = min(24, max(1, points.count - 1))
       var out: [(Path, Double)] = []
@@ -47,12 +45,42 @@ extension RoutesFigure {
         let a = k * (points.count - 1) / pieces
         let b = (k + 1) * (points.count - 1) / pieces
         guard b > a else { continue }
-        var path = Path()
-        path.polyline(Array(points[a...b]))
-        out.append((path, 0.12 + 0.88 * pow(Double(k + 1) / Double(pieces), 1.5)))
+        out.append((Self.tracedOnce(points[a...b]), 0.12 + 0.88 * pow(Double(k + 1) / Double(pieces), 1.5)))
       }
       return out
     }
+  }
+
+  /// The polyline through `points`, with every segment that retraces one already in the path (to
+  /// within a quarter pixel) left out. A route caught in a cycle retraces the same few segments
+  /// for as long as it runs, and Cairo's stroker slows down with the square of overlapping edges
+  /// (a 100 000-step cycle took 20 s); with round joins and caps, starting a new sub-path where
+  /// a repeat is skipped paints the same pixels.
+  static func tracedOnce<C: Collection>(_ points: C) -> Path where C.Element == Point {
+    func cell(_ p: Point) -> SIMD2<Int64> {
+      // Device coordinates are bounded by the figure size; clamping keeps the conversion total.
+      func q(_ v: Double) -> Int64 { Int64(Swift.max(-1e15, Swift.min(1e15, (v * 4).rounded()))) }
+      return SIMD2(q(p.x), q(p.y))
+    }
+    var path = Path()
+    guard var previous = points.first else { return path }
+    path.move(to: previous)
+    var seen = Set<RouteSegment>()
+    var open = true
+    for p in points.dropFirst() {
+      let a = cell(previous)
+      let b = cell(p)
+      let key = (a.x, a.y) < (b.x, b.y) ? RouteSegment(a: a, b: b) : RouteSegment(a: b, b: a)
+      if seen.insert(key).inserted {
+        if !open { path.move(to: previous) }
+        path.line(to: p)
+        open = true
+      } else {
+        open = false
+      }
+      previous = p
+    }
+    return path
   }
 
   func drawRouteMarkers(_ t: Trajectory, color: Color, frame: ChartFrame, into items: inout [Scene.Item]) {
@@ -139,4 +167,10 @@ extension RoutesFigure {
     scene.stroke(head, .init(color: .white, width: 2.5 * style.lineScale))
     scene.fill(head, color)
   }
+}
+
+/// A route segment between two quarter-pixel cells, in either direction.
+private struct RouteSegment: Hashable {
+  var a: SIMD2<Int64>
+  var b: SIMD2<Int64>
 }
