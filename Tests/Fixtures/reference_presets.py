@@ -352,7 +352,7 @@ if __name__ == "__main__":
         "sep-cma-es": sep_cma(Rng(SEED), 0.2),
         "sam-wd-coupled": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), wd=0.1, mode="coupled"),
         "sam-wd-in-loss": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), wd=0.1, mode="in-loss"),
-        "sam-wd-decoupled": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), wd=0.1, mode="decoupled"),
+        "sam-wd-decoupled": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), wd=0.1, mode="decoupled", base=Momentum()),
         "sam-momentum": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), base=Momentum()),
         "sam-adam": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), base=Adam()),
         "sam-grad-scaled": run_sam_like(grad_scaled),

@@ -38,7 +38,7 @@ import Testing
     Case(key: "sep-cma-es", name: "sep-cma-es", overrides: ["sigma": "0.2"]),
     Case(key: "sam-wd-coupled", name: "sam", overrides: ["wd": "0.1"]),
     Case(key: "sam-wd-in-loss", name: "sam", overrides: ["wd": "0.1", "wd-mode": "in-loss"]),
-    Case(key: "sam-wd-decoupled", name: "sam", overrides: ["wd": "0.1", "wd-mode": "decoupled"]),
+    Case(key: "sam-wd-decoupled", name: "sam", overrides: ["wd": "0.1", "wd-mode": "decoupled", "base": "momentum"]),
     Case(key: "sam-momentum", name: "sam", overrides: ["base": "momentum"]),
     Case(key: "sam-adam", name: "sam", overrides: ["base": "adam"]),
     Case(key: "sam-grad-scaled", name: "sam", overrides: ["radius": "grad-scaled"]),

@@ -87,6 +87,33 @@ import Testing
     }
   }
 
+  /// The two weight-decay settings a spec refuses as "the same update as coupled" are: decoupled
+  /// decay under SGD, and in-loss decay without a perturbation (parameters built directly, past
+  /// the refusal). Equal to rounding, 1e-12 along 200 steps.
+  @Test func refusedWeightDecayModesAreCoupledDecay() throws {
+    var log = ProblemLog()
+    var unused = Set<MethodKey>()
+    let defaults = MethodDefaults(learningRate: 0.03, rho: 0.1)
+    for (preset, mode) in [
+      (MethodPreset.sam, Penalty.WeightDecayMode.decoupled), (.gsam, .decoupled), (.sgd, .inLoss),
+      (.adam, .inLoss), (.momentum, .inLoss),
+    ] {
+      var p = try #require(MethodSpec(preset).parameters(defaults: defaults, log: &log, at: .root, unused: &unused))
+      p.wd = 0.2
+      let coupled = preset.entry.build(p)
+      p.wdMode = mode
+      let other = preset.entry.build(p)
+      #expect(coupled.rule != other.rule)
+      for i in 0..<Self.cases.count {
+        let d = maxDistance(run(coupled, i), run(other, i))
+        #expect(d <= 1e-12, "\(preset.rawValue) with \(mode.rawValue), case \(i): \(d)")
+      }
+      #expect(throws: SpecProblems.self) {
+        try MethodSpec(preset, [.wd: 0.2, .wdMode: .choice(mode.rawValue)]).method(defaults: defaults)
+      }
+    }
+  }
+
   /// ASAM with |w| ≪ η is SAM with radius ρη (approximately: T = η(1 + |w|/η)).
   @Test func asamWithHugeEtaApproachesSAM() throws {
     let asam = try makeMethod("asam", ["eta": "1e8", "rho": "1e-9"], lr: 0.03, rho: 0.1)

@@ -79,6 +79,13 @@ public struct MethodSpec: Sendable, Equatable {
         at: path + key.rawValue, atKey: true)
       ok = false
     }
+    if values[.radius] == .choice(RadiusChoice.lrProportional.rawValue), values[.rhoMin] == nil {
+      // GSAM's preset keeps ρ_min = ρ by default; asked for by name, the schedule should act.
+      log.error(
+        "radius = lr-proportional runs ρ from rho-min up to rho as η decays, and rho-min defaults to rho here, so ρ would stay constant: give rho-min below rho",
+        at: path + MethodKey.radius.rawValue)
+      ok = false
+    }
     for (key, message) in MethodCatalog.contradictions(p, preset) {
       log.error(message, at: path + key.rawValue)
       ok = false

@@ -128,7 +128,7 @@ extension MethodCatalog {
       keys[.rhoFinal] = .number(final)
     case .learningRateProportional(let minimum):
       keys[.radius] = "lr-proportional"
-      if minimum != rule.rho { keys[.rhoMin] = .number(minimum) }  // ρ_min defaults to ρ here
+      keys[.rhoMin] = .number(minimum)
     case .gradientScaled(let kappa):
       keys[.radius] = "grad-scaled"
       keys[.kappa] = .number(kappa)

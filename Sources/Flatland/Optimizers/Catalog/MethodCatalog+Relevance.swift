@@ -110,7 +110,50 @@ extension MethodCatalog {
       out.append((.sigma, "a learned σ starts from positive values; give both coordinates a tolerance > 0"))
     }
     if preset == .custom { out += customContradictions(p) }
+    out += weightDecayContradictions(p, preset)
+    if preset == .es, p.population % 2 == 1 {
+      out.append(
+        (
+          .population,
+          "population = \(p.population) is odd; OpenAI-ES samples antithetic pairs ±ε (evosax's Open_ES asserts an even population size): give \(p.population - 1) or \(p.population + 1)"
+        ))
+    }
     return out
+  }
+
+  /// Weight-decay modes that are the same update as coupled decay for this method.
+  static func weightDecayContradictions(_ p: MethodParameters, _ preset: MethodPreset) -> [(MethodKey, String)] {
+    guard preset.accepts(.wdMode), p.wd > 0 else { return [] }
+    let perturbs: Bool
+    switch preset {
+    case .sgd, .momentum, .nesterov, .adam: perturbs = false
+    case .custom: perturbs = p.perturbation != .none
+    default: perturbs = true
+    }
+    let base: BaseChoice
+    switch preset {
+    case .momentum: base = .momentum
+    case .nesterov: base = .nesterov
+    case .adam: base = .adam
+    default: base = p.base
+    }
+    if p.wdMode == .inLoss, !perturbs {
+      return [
+        (
+          .wdMode,
+          "wd-mode = in-loss is the same update as coupled here: without a perturbation the loss is only differentiated at w; remove wd-mode"
+        )
+      ]
+    }
+    if p.wdMode == .decoupled, base == .sgd {
+      return [
+        (
+          .wdMode,
+          "wd-mode = decoupled is the same update as coupled with base = sgd (w − η·d − η·λ·w either way); they differ under momentum, nesterov and adam"
+        )
+      ]
+    }
+    return []
   }
 
   /// Parts of a custom method that cannot work together, each with the reason.
