@@ -333,6 +333,7 @@ if __name__ == "__main__":
         "asam-davda54": run_sam_like(lambda t, w, g, lr: scale(RHO / (norm(mul((abs(w[0]), abs(w[1])), g)) + 1e-12), mul(mul(w, w), g))),
         "fisher-sam": run_sam_like(lambda t, w, g, lr: (lambda f: scale(RHO / (math.sqrt(g[0] ** 2 / f[0] + g[1] ** 2 / f[1]) + 1e-12), (g[0] / f[0], g[1] / f[1])))((1 + g[0] ** 2, 1 + g[1] ** 2))),
         "gsam": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), gsam_combine(0.3)),
+        "gsam-adaptive": run_sam_like(lambda t, w, g, lr: scale(RHO / (norm(mul((abs(w[0]), abs(w[1])), g)) + 1e-12), mul(mul(w, w), g)), gsam_combine(0.3)),
         "gsam-fp-false": run_sam_like(lambda t, w, g, lr: sam_e(g, RHO), gsam_g_combine(0.3)),
         "gsam-cosine": run_sam_like(gsam_sched, gsam_combine(0.3), lr_at=cos_lr),
         "vasso": run_sam_like(vasso(0.7)),

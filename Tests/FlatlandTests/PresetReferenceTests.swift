@@ -19,6 +19,7 @@ import Testing
     Case(key: "adam", name: "adam"), Case(key: "sam", name: "sam"), Case(key: "sam-inf", name: "sam-inf"),
     Case(key: "asam", name: "asam"), Case(key: "asam-davda54", name: "asam", overrides: ["form": "davda54"]),
     Case(key: "fisher-sam", name: "fisher-sam"), Case(key: "gsam", name: "gsam", overrides: ["alpha": "0.3"]),
+    Case(key: "gsam-adaptive", name: "gsam", overrides: ["alpha": "0.3", "adaptive": "true"]),
     Case(key: "gsam-fp-false", name: "gsam", overrides: ["alpha": "0.3", "minimize-fp": "false"]),
     Case(
       key: "gsam-cosine", name: "gsam",

@@ -35,23 +35,96 @@ public enum Sharpness {
     }
   }
 
-  /// `max_{‖e‖∞ ≤ ρ}` over the square: its four vertices, dense edges and an interior grid.
+  /// `max_{‖e‖∞ ≤ ρ}` over the square: each edge sampled on 200 points (vertices included) with
+  /// the best six refined by golden-section search along their edge, and the interior on a grid
+  /// refined by projected gradient ascent (clamping to the square). The maximiser often lies
+  /// mid-edge, where a fixed sampling falls short (by up to 1.8e-4 at ρ = 0.6 on Himmelblau);
+  /// refined, the value is exact to ~1e-10 on smooth landscapes.
   public static func worstCaseBox<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> WorstCase {
     let base = landscape.value(at: w)
-    var best = (value: -Double.infinity, e: Vec2.zero)
-    func consider(_ e: Vec2) {
-      let v = landscape.value(at: w + e)
-      if v > best.value { best = (v, e) }
+    guard rho > 0 else { return WorstCase(value: 0, perturbation: .zero) }
+    func f(_ e: Vec2) -> Double { landscape.value(at: w + e) }
+    // Edge k at parameter s ∈ [−ρ, ρ].
+    func edge(_ k: Int, _ s: Double) -> Vec2 {
+      switch k {
+      case 0: return Vec2(s, -rho)
+      case 1: return Vec2(s, rho)
+      case 2: return Vec2(-rho, s)
+      default: return Vec2(rho, s)
+      }
     }
     let n = 200
-    for k in 0...n {
-      let t = -rho + 2 * rho * Double(k) / Double(n)
-      for e in [Vec2(t, -rho), Vec2(t, rho), Vec2(-rho, t), Vec2(rho, t)] { consider(e) }
+    let step = 2 * rho / Double(n)
+    var samples: [(value: Double, edge: Int, index: Int)] = []
+    for k in 0..<4 {
+      for i in 0...n { samples.append((f(edge(k, -rho + step * Double(i))), k, i)) }
     }
-    for i in 0...20 {
-      for j in 0...20 { consider(Vec2(-rho + 0.1 * rho * Double(i), -rho + 0.1 * rho * Double(j))) }
+    samples.sort { ($0.value, -$0.edge, -$0.index) > ($1.value, -$1.edge, -$1.index) }
+    var best = (value: samples[0].value, e: edge(samples[0].edge, -rho + step * Double(samples[0].index)))
+    for candidate in samples.prefix(6) {
+      let s = -rho + step * Double(candidate.index)
+      let refined = goldenMaximum(Swift.max(-rho, s - step), Swift.min(rho, s + step)) { f(edge(candidate.edge, $0)) }
+      if refined.value > best.value { best = (refined.value, edge(candidate.edge, refined.x)) }
+    }
+    // Interior: a grid, then projected gradient ascent from its best node.
+    var inner = (value: -Double.infinity, e: Vec2.zero)
+    for i in 1..<20 {
+      for j in 1..<20 {
+        let e = Vec2(-rho + 0.1 * rho * Double(i), -rho + 0.1 * rho * Double(j))
+        let v = f(e)
+        if v > inner.value { inner = (v, e) }
+      }
+    }
+    if inner.value > best.value {
+      var e = inner.e
+      var value = inner.value
+      var stepSize = 0.1 * rho
+      for _ in 0..<200 where stepSize > 1e-14 * rho {
+        let g = landscape.gradient(at: w + e)
+        let norm = g.length
+        guard norm > 0 else { break }
+        let raw = e + (stepSize / norm) * g
+        let next = Vec2(Swift.min(rho, Swift.max(-rho, raw.x)), Swift.min(rho, Swift.max(-rho, raw.y)))
+        let v = f(next)
+        if v > value {
+          e = next
+          value = v
+          stepSize *= 1.5
+        } else {
+          stepSize *= 0.5
+        }
+      }
+      if value > best.value { best = (value, e) }
     }
     return WorstCase(value: best.value - base, perturbation: best.e)
+  }
+
+  /// The maximum of `f` on `[a, b]` by golden-section search (60 steps, to 1e-13), and where.
+  static func goldenMaximum(_ lower: Double, _ upper: Double, _ f: (Double) -> Double) -> (x: Double, value: Double) {
+    var a = lower
+    var b = upper
+    let ratio = (5.0.squareRoot() - 1) / 2
+    var c = b - ratio * (b - a)
+    var d = a + ratio * (b - a)
+    var fc = f(c)
+    var fd = f(d)
+    for _ in 0..<60 where b - a > 1e-13 {
+      if fc > fd {
+        b = d
+        d = c
+        fd = fc
+        c = b - ratio * (b - a)
+        fc = f(c)
+      } else {
+        a = c
+        c = d
+        fc = fd
+        d = a + ratio * (b - a)
+        fd = f(d)
+      }
+    }
+    let x = (a + b) / 2
+    return (x, f(x))
   }
 
   /// What SAM actually evaluates: `L(w + ρĝ) − L(w)`, a lower bound on `S_ρ`; `nil` at `g = 0`.
@@ -82,31 +155,8 @@ public enum Sharpness {
     var best = (value: samples[candidates[0]], e: onCircle(Double(candidates[0]) * step))
     for k in candidates {
       // Golden-section search for the maximum on [θ_k − Δ, θ_k + Δ].
-      var a = (Double(k) - 1) * step
-      var b = (Double(k) + 1) * step
-      let ratio = (5.0.squareRoot() - 1) / 2
-      var c = b - ratio * (b - a)
-      var d = a + ratio * (b - a)
-      var fc = f(w + onCircle(c))
-      var fd = f(w + onCircle(d))
-      for _ in 0..<60 where b - a > 1e-13 {
-        if fc > fd {
-          b = d
-          d = c
-          fd = fc
-          c = b - ratio * (b - a)
-          fc = f(w + onCircle(c))
-        } else {
-          a = c
-          c = d
-          fc = fd
-          d = a + ratio * (b - a)
-          fd = f(w + onCircle(d))
-        }
-      }
-      let theta = (a + b) / 2
-      let v = f(w + onCircle(theta))
-      if v > best.value { best = (v, onCircle(theta)) }
+      let refined = goldenMaximum((Double(k) - 1) * step, (Double(k) + 1) * step) { f(w + onCircle($0)) }
+      if refined.value > best.value { best = (refined.value, onCircle(refined.x)) }
     }
     // Interior: a polar grid, then projected gradient ascent from the best interior node.
     var inner = (value: base, u: Vec2.zero)

@@ -71,14 +71,21 @@ extension Method {
   /// GSAM (Zhuang et al. 2022): SAM's perturbation (ε 1e-12) with ρ tied to the learning rate
   /// (ρ from `rhoMin` to `rho` as η goes from its minimum to its maximum; `rho` when η is constant),
   /// then `d = g_p − α·g_⊥`, or with `minimizeFp = false`, `d = g + α·(g_p)_⊥`. `[code]`
+  /// `adaptive` is the PyTorch code's `adaptive=True` (juntang-zhuang/GSAM `perturb_weights`, the
+  /// default of its CIFAR script): `e = ρ·w²⊙g/(‖|w|⊙g‖ + 1e-12)`, ASAM's region with η = 0;
+  /// the decomposition stays unweighted, as there.
   public static func gsam(
-    learningRate lr: Double, rho: Double, alpha: Double, rhoMin: Double? = nil, minimizeFp: Bool = true
+    learningRate lr: Double, rho: Double, alpha: Double, rhoMin: Double? = nil, minimizeFp: Bool = true,
+    adaptive: Bool = false
   ) -> Method {
-    var rule = worstCase(rho: rho, lr: lr, combination: .gsam(alpha: alpha, minimizeFp: minimizeFp))
+    var rule = worstCase(
+      rho: rho, lr: lr, covariance: adaptive ? .weightAdaptive(eta: 0) : .isotropic,
+      combination: .gsam(alpha: alpha, minimizeFp: minimizeFp))
     rule.radius = .learningRateProportional(minimum: rhoMin ?? rho)
     var legend = [("ρ", rho), ("α", alpha), ("η", lr)]
     if let rhoMin, rhoMin != rho { legend.insert(("ρ_min", rhoMin), at: 1) }
-    var method = gradientMethod("gsam", minimizeFp ? "GSAM" : "GSAM (minimize_fp = false)", rule, legend)
+    let display = (minimizeFp ? "GSAM" : "GSAM (minimize_fp = false)") + (adaptive ? ", adaptive" : "")
+    var method = gradientMethod("gsam", display, rule, legend)
     method.name = "gsam"
     return method
   }

@@ -3,7 +3,8 @@
 extension MethodCatalog {
   /// Documented settings that change a preset's rule enough to be listed on their own.
   public static let variants: [(preset: MethodPreset, values: [MethodKey: MethodValue])] = [
-    (.asam, [.form: "davda54"]), (.gsam, [.minimizeFp: false]), (.esam, [.mode: "coordinate"]),
+    (.asam, [.form: "davda54"]), (.gsam, [.minimizeFp: false]), (.gsam, [.adaptive: true]),
+    (.esam, [.mode: "coordinate"]),
     (.vsam, [.learn: true]), (.sam, [.radius: "grad-scaled"]), (.sam, [.radius: "target-sharpness"]),
   ]
 

@@ -118,11 +118,15 @@ public enum MethodCatalog {
             .alpha, .number(\.alpha, anyNumber), "α, weight of the orthogonal component", default: .value(0.4),
             shared: .alpha),
           Option(.minimizeFp, .flag(\.minimizeFp), "false: decompose g̃ against g instead", default: .value(true)),
+          Option(
+            .adaptive, .flag(\.adaptive), "perturb by ρ·w²g/(‖|w|g‖ + 1e-12), the CIFAR default of the code",
+            default: .value(false)),
         ] + baseOptions,
         build: { p in
           layered(
-            .gsam(learningRate: p.lr, rho: p.rho, alpha: p.alpha, rhoMin: p.rhoMin, minimizeFp: p.minimizeFp), p,
-            .gsam, radius: .lrProportional)
+            .gsam(
+              learningRate: p.lr, rho: p.rho, alpha: p.alpha, rhoMin: p.rhoMin, minimizeFp: p.minimizeFp,
+              adaptive: p.adaptive), p, .gsam, radius: .lrProportional)
         })
     case .vasso:
       return MethodEntry(

@@ -27,6 +27,8 @@ public struct MethodParameters: Sendable, Equatable {
   /// GSAM's and LookSAM's α.
   public var alpha = 0.0
   public var minimizeFp = true
+  /// GSAM's `adaptive`: the perturbation scaled by |w| (davda54/sam's `adaptive=True`).
+  public var adaptive = false
   /// ASAM's η of T = |w| + η, Fisher SAM's η of f = 1 + ηg².
   public var eta = 0.0
   public var form = ASAMForm.asam
