@@ -77,7 +77,7 @@ class SSAMD:
         if t - self.refreshed >= self.every:
             rate = self.drop * (1 + math.cos(math.pi * t / total)) / 2
             live = [i for i in (0, 1) if old[i] != 0]
-            deaths = min(len(live), int(math.floor(len(live) * rate + 0.5)))
+            deaths = min(len(live), int(math.floor(len(live) * rate + rng.uniform())))
             if deaths:
                 live.sort(key=lambda i: (abs(g[i]) + 1e-7, i))
                 m = list(old)

@@ -154,7 +154,7 @@ def ssam_d(rng, every, drop):
         if t > 0 and t % every == 0:
             rate = drop * (1 + math.cos(math.pi * t / STEPS)) / 2
             live = [i for i in (0, 1) if st["mask"][i] != 0]
-            deaths = min(len(live), int(math.floor(len(live) * rate + 0.5)))
+            deaths = min(len(live), int(math.floor(len(live) * rate + rng.uniform())))
             if deaths:
                 live.sort(key=lambda i: (abs(g[i]) + 1e-7, i))
                 m = list(st["mask"])

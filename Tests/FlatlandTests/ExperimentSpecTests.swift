@@ -191,6 +191,26 @@ import Testing
     #expect(profile.t.count == 30 && zip(profile.fp, profile.f).allSatisfy { $0 >= $1 - 1e-12 })
     #expect(runs.count == 4 && runs.allSatisfy { $0.nearest != nil })
   }
+
+  /// A method's random streams are keyed by what it is: writing out a fixed default (or a key a
+  /// later version adds with a default that keeps the old rule) leaves them as they were; a
+  /// value that changes the method changes them.
+  @Test func streamsIgnoreFixedDefaults() throws {
+    func identity(_ m: MethodSpec) throws -> UInt64 {
+      var spec = ExperimentSpec(landscape: LandscapeSpec(name: "two-valleys"))
+      spec.methods = [m]
+      spec.outputs = [OutputSpec(.data(.summary), file: "s.json")]
+      return try spec.resolve().methods[0].identity
+    }
+    let plain = try identity(MethodSpec(.rst))
+    #expect(try identity(MethodSpec(.rst, [.p: 0.5, .base: "sgd", .wd: 0, .radius: "constant"])) == plain)
+    #expect(try identity(MethodSpec(.rst, [.p: 0.6])) != plain)
+    #expect(try identity(MethodSpec(.gsam, [.adaptive: false, .minimizeFp: true])) == identity(MethodSpec(.gsam)))
+    #expect(
+      try identity(MethodSpec(.custom, [.when: "every-k", .combination: "looksam"]))
+        == identity(MethodSpec(.custom, [.combination: "looksam"])))
+    #expect(try identity(MethodSpec(.rst)) != identity(MethodSpec(.sam)))
+  }
 }
 
 /// FIPS 180-4 test vectors.

@@ -28,11 +28,8 @@ import Testing
     .minimizeFp: [.combination: "gsam"], .combination: [.when: "every-k"],
   ]
 
-  /// Per preset, settings a key needs there beyond the ones above: SSAM-D's mask of one live
-  /// coordinate only changes when the death rate rounds to a death (drop-rate above 0.5).
-  static let presetPrerequisites: [MethodPreset: [MethodKey: [MethodKey: MethodValue]]] = [
-    .ssamD: [.every: [.dropRate: 1]]
-  ]
+  /// Per preset, settings a key needs there beyond the ones above (none at present).
+  static let presetPrerequisites: [MethodPreset: [MethodKey: [MethodKey: MethodValue]]] = [:]
 
   /// Other values `option` accepts than `current`.
   static func alternatives(_ option: MethodOption, _ current: MethodValue) -> [MethodValue] {

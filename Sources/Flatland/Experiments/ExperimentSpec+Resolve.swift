@@ -122,7 +122,7 @@ extension ExperimentSpec {
       var method = m.preset.entry.build(p)
       method.label = markup
       let filled = m.filled(with: p)
-      method.identity = filled.identity
+      method.identity = filled.essential(with: p).identity
       builtMethods.append(method)
       resolvedMethods.append(filled)
     }

@@ -134,8 +134,30 @@ public struct MethodSpec: Sendable, Equatable {
     return out
   }
 
+  /// This filled spec without the keys that hold their fixed default (a constant, or one that
+  /// follows another key, like rho-min under lr-proportional): the form a method's random streams
+  /// are keyed by, so that a default written out, or a key added in a later version with a
+  /// default that keeps the old behaviour, leaves the streams as they were.
+  public func essential(with p: MethodParameters) -> MethodSpec {
+    var out = self
+    for option in preset.options {
+      guard let value = out.values[option.key] else { continue }
+      let fixed: MethodValue?
+      switch option.defaultValue {
+      case .value(let v): fixed = v
+      case .rhoMinimum: fixed = .number(p.radius == .lrProportional ? p.rho : 1e-4)
+      case .perturbationSchedule:
+        fixed = .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue)
+      case .suggestedLearningRate, .suggestedRho, .suggestedRhoPair, .suggestedSigma, .populationSigma: fixed = nil
+      }
+      if let fixed, fixed == value { out.values[option.key] = nil }
+    }
+    return out
+  }
+
   /// What the method is, for its random streams: a hash of this spec's canonical form without the
-  /// label (call it on the filled spec, so that a default written out gives the same streams).
+  /// label (call it on the essential spec, so that defaults written out or added give the same
+  /// streams).
   public var identity: UInt64 {
     var bare = self
     bare.label = nil

@@ -25,14 +25,18 @@ enum SparseMask {
     }
   }
 
-  /// SSAM-D's refresh: the `round(live·rate)` weakest live coordinates (by `score`) die, then as
-  /// many dead ones regrow at random. 2D adaptation: the code's floors would never change a
-  /// two-coordinate mask, so the count is rounded; the number of live coordinates is preserved.
+  /// SSAM-D's refresh: `⌊live·rate + u⌋` of the weakest live coordinates (by `score`) die, `u` one
+  /// uniform, then as many dead ones regrow at random. 2D adaptation: with two coordinates the
+  /// code's floors kill the one live coordinate and regrow none (the method becomes its base
+  /// optimizer), and rounding would never kill it for a rate below 0.5 (so at the default
+  /// drop-rate the mask would never change); stochastic rounding keeps the code's expected number
+  /// of deaths, `live·rate`, and the number of live coordinates.
   static func dynamicRefresh<R: RandomNumberGeneratorWithGaussian>(
     _ mask: Vec2, score: Vec2, rate: Double, sparsity s: Double, rng: inout R
   ) -> Vec2 {
     var live = [0, 1].filter { mask[$0] != 0 }
-    let deaths = Swift.min(live.count, Int((Double(live.count) * rate).rounded()))
+    let expected = Double(live.count) * rate
+    let deaths = Swift.min(live.count, Int((expected + rng.nextUniform()).rounded(.down)))
     guard deaths > 0 else { return mask }
     live.sort { (score[$0] + 1e-7, $0) < (score[$1] + 1e-7, $1) }
     var next = mask
