@@ -81,7 +81,7 @@ public struct GradientRule: Sendable, Equatable {
   ///
   /// Random draws within a step, in order: the oracle's noise pair; at step 0 SSAM-D's initial mask
   /// (one uniform); RST's uniform; ESAM's selection uniforms (one per step, or x then y); SSAM-D's
-  /// regrowth uniforms; the Gaussian samples `ξ` (one pair per sample).
+  /// death-count and regrowth uniforms; the Gaussian samples `ξ` (one pair per sample).
   func step<L: Landscape, R: RandomNumberGeneratorWithGaussian>(
     _ w: inout Vec2, step t: Int, of total: Int, state: inout State, oracle: inout Oracle<L>, rng: inout R
   ) -> StepRecord {

@@ -57,7 +57,8 @@ public enum PerturbationMask: Sendable, Equatable {
 
   /// The selection for a perturbing step `t` of `total` with clean gradient `g` (SSAM scores
   /// coordinates by the gradient, not by a smoothed ascent); refreshes SSAM's mask when due and
-  /// draws ESAM's uniforms (one per step, or x then y) or SSAM-D's regrowth.
+  /// draws ESAM's uniforms (one per step, or x then y) or SSAM-D's (one for the death count, then
+  /// one per regrowth).
   func selection<R: RandomNumberGeneratorWithGaussian>(
     gradient g: Vec2, step t: Int, of total: Int, state: inout State, rng: inout R
   ) -> Selection {
