@@ -58,15 +58,24 @@ ONES = (1.0, 1.0)
 class AllCoordinates:
     def start(self, rng): pass
     def select(self, g, t, total, rng): return ONES, ONES, 1.0
+def fisher_mask(s, f):
+    keep = int(2 * (1 - s))
+    return (0.0, 0.0) if keep <= 0 else ONES if keep >= 2 else ((0.0, 1.0) if f[1] ** 2 > f[0] ** 2 else (1.0, 0.0))
 class SSAMF:
-    def __init__(self, s, every): self.s, self.every, self.mask, self.refreshed = s, every, None, 0
+    """The code's timing: all-zero mask, refreshed after the update (after_update) from the
+    gradient at the new weights; `before-step` refreshes in select from the step's gradient."""
+    def __init__(self, s, every, timing="official"):
+        self.s, self.every, self.timing, self.mask, self.refreshed = s, every, timing, None, 0
     def start(self, rng): pass
     def select(self, g, t, total, rng):
+        if self.timing != "before-step": return ONES, self.mask or (0.0, 0.0), 1.0
         if self.mask is None or t - self.refreshed >= self.every:
-            keep = int((1 - self.s) * 2 + 1e-9)
-            self.mask = (0.0, 0.0) if keep <= 0 else ONES if keep >= 2 else ((0.0, 1.0) if g[1] ** 2 > g[0] ** 2 else (1.0, 0.0))
+            self.mask = fisher_mask(self.s, g)
             self.refreshed = t
         return ONES, self.mask, 1.0
+    def refreshes_after(self, t): return self.timing != "before-step" and t % self.every == 0
+    def after_update(self, g_new, leftover):
+        self.mask = fisher_mask(self.s, add(leftover, g_new) if self.timing == "as-released" else g_new)
 class SSAMD:
     def __init__(self, s, every, drop): self.s, self.every, self.drop, self.mask, self.refreshed = s, every, drop, None, 0
     def start(self, rng):
@@ -155,7 +164,7 @@ def parts(k):
             "random": lambda: RandomSteps(f("p"))}[k.get("when", "every-step")]()
     direction = {"gradient": lambda: Gradient(), "vasso": lambda: VaSSO(f("theta")),
                  "fsam": lambda: FSAM(f("smoothing"), f("lambda"))}[k.get("direction", "gradient")]()
-    mask = {"all": lambda: AllCoordinates(), "ssam-f": lambda: SSAMF(f("sparsity"), int(k["every"])),
+    mask = {"all": lambda: AllCoordinates(), "ssam-f": lambda: SSAMF(f("sparsity"), int(k["every"]), k.get("timing", "official")),
             "ssam-d": lambda: SSAMD(f("sparsity"), int(k["every"]), f("drop-rate")),
             "esam": lambda: ESAM(f("beta"), k.get("mode", "tensor") == "tensor")}[k.get("mask", "all")]()
     combination = {"plain": lambda: Plain(), "gsam": lambda: GSAM(f("alpha"), k.get("minimize-fp", "true") == "true"),
@@ -216,6 +225,8 @@ def run(k, noise=None):
         if wd_mode == "coupled": d = add(d, scale(wd, w))
         nw = base(w, d, lr)
         if wd_mode == "decoupled": nw = sub(nw, scale(lr * wd, w))
+        if pert.startswith("worst-case") and getattr(mask, "refreshes_after", lambda t: False)(t):
+            mask.after_update(add(add(grad(nw), nz), scale(il, nw)), gp)
         if cov == "learned" and perturbs:
             gs = xi if pert == "gaussian" else mul(gp, xi)
             if kl: gs = add(gs, (kl[0] * (sig[0] / kl[1] ** 2 - 1 / sig[0]), kl[0] * (sig[1] / kl[1] ** 2 - 1 / sig[1])))

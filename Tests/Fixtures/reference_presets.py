@@ -145,6 +145,25 @@ def ssam_f(every):
         return mul(st["mask"], sam_e(g, RHO, 1e-7))
     return p
 
+def ssam_f_official(every, steps=STEPS, as_released=False):
+    """SSAMF as in Mi-Peng/Sparse-Sharpness-Aware-Minimization solver/sam.py: the mask starts all
+    zero; SSAMF.step runs the SAM step (mask applied to e), then at t % every == 0 update_mask
+    takes the squared gradient at the new weights (one sample) and keeps int(N * (1 - s)) = 1
+    coordinate (ties to x). As released, second_step leaves g~ in p.grad and the first sample's
+    backward adds onto it: the Fisher is (g~ + g(w_new))^2."""
+    w, out, mask = W0, [W0], (0.0, 0.0)
+    for t in range(steps):
+        g = grad(w)
+        e = mul(mask, sam_e(g, RHO, 1e-7))
+        gp = grad(add(w, e))
+        w = sub(w, scale(LR, gp))
+        if t % every == 0:
+            f = grad(w)
+            if as_released: f = add(gp, f)
+            mask = (0.0, 1.0) if f[1] ** 2 > f[0] ** 2 else (1.0, 0.0)
+        out.append(w)
+    return out
+
 def ssam_d(rng, every, drop):
     st = {}
     def p(t, w, g, lr):
@@ -338,7 +357,10 @@ if __name__ == "__main__":
         "gsam-cosine": run_sam_like(gsam_sched, gsam_combine(0.3), lr_at=cos_lr),
         "vasso": run_sam_like(vasso(0.7)),
         "fsam": run_sam_like(fsam(0.8, 0.6)),
-        "ssam-f": run_sam_like(ssam_f(2)),
+        "ssam-f": ssam_f_official(2),
+        "ssam-f-official-120": ssam_f_official(5, steps=120),
+        "ssam-f-as-released-120": ssam_f_official(5, steps=120, as_released=True),
+        "ssam-f-before-step": run_sam_like(ssam_f(2)),
         "ssam-d": run_sam_like(ssam_d(Rng(SEED), 2, 0.5)),
         "esam": run_sam_like(esam(Rng(SEED), 0.5, True)),
         "esam-coordinate": run_sam_like(esam(Rng(SEED), 0.5, False)),

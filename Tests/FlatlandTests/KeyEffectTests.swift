@@ -28,8 +28,12 @@ import Testing
     .minimizeFp: [.combination: "gsam"], .combination: [.when: "every-k"],
   ]
 
-  /// Per preset, settings a key needs there beyond the ones above (none at present).
-  static let presetPrerequisites: [MethodPreset: [MethodKey: [MethodKey: MethodValue]]] = [:]
+  /// Per preset, settings a key needs there beyond the ones above.
+  /// SSAM-F's released Fisher (g̃ + g)² picks another coordinate than g² only now and then:
+  /// refreshing every step makes the difference show within the walk's 120 steps.
+  static let presetPrerequisites: [MethodPreset: [MethodKey: [MethodKey: MethodValue]]] = [
+    .ssamF: [.timing: [.every: 1]]
+  ]
 
   /// Other values `option` accepts than `current`.
   static func alternatives(_ option: MethodOption, _ current: MethodValue) -> [MethodValue] {

@@ -43,7 +43,11 @@ import Testing
     ("rst p = 1 is sam", ("rst", ["p": "1"]), ("sam", [:])),
     ("rst p = 0 is sgd", ("rst", ["p": "0"]), ("sgd", [:])),
     ("fisher-sam η = 0 is sam with ρ = γ", ("fisher-sam", ["eta": "0", "gamma": "0.07"]), ("sam", ["rho": "0.07"])),
-    ("ssam-f s = 0 is sam (ε 1e-7)", ("ssam-f", ["sparsity": "0"]), ("custom", ["epsilon": "1e-7"])),
+    (
+      "ssam-f s = 0, refreshed before the step, is sam (ε 1e-7)",
+      ("ssam-f", ["sparsity": "0", "timing": "before-step"]),
+      ("custom", ["epsilon": "1e-7"])
+    ),
     ("ssam-d s = 0 is sam (ε 1e-7)", ("ssam-d", ["sparsity": "0"]), ("custom", ["epsilon": "1e-7"])),
     ("ssam-f s = 1 is the base optimizer", ("ssam-f", ["sparsity": "1"]), ("sgd", [:])),
     ("esam β = 1 is sam (ε 1e-7)", ("esam", ["beta": "1"]), ("custom", ["epsilon": "1e-7"])),

@@ -94,7 +94,12 @@ import Testing
     #expect(probe.gradientEvaluations.last == 8 && probe.functionEvaluations.last == 4)
     let mc = Runner.run(preset("random-sam", ["samples": "3"]), on: Self.bowl, from: Self.start, steps: 4)
     #expect(mc.gradientEvaluations.last == 12)
-    for name in ["sam", "asam", "gsam", "vsam", "vasso", "fsam", "ssam-f", "esam", "fisher-sam"] {
+    // SSAM-F's mask refresh (the code's timing) takes one more gradient after steps 0, every, …
+    let ssamF = Runner.run(preset("ssam-f", ["every": "2"]), on: Self.bowl, from: Self.start, steps: 4)
+    #expect(ssamF.gradientEvaluations == [0, 3, 5, 8, 10])
+    #expect(abs(preset("ssam-f", ["every": "2"]).cost.gradients - 2.5) < 1e-15)
+    #expect(preset("ssam-f", ["every": "2"]).cost.formula == "2 + 1/every")
+    for name in ["sam", "asam", "gsam", "vsam", "vasso", "fsam", "esam", "fisher-sam"] {
       let t = Runner.run(preset(name), on: Self.bowl, from: Self.start, steps: 3)
       #expect(t.gradientEvaluations == [0, 2, 4, 6] && preset(name).cost.gradients == 2, "\(name)")
     }

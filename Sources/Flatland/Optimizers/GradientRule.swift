@@ -166,6 +166,11 @@ public struct GradientRule: Sendable, Equatable {
     base.update(&w, direction: d, learningRate: lr, state: &state.base)
     if penalty.mode == .decoupled { w -= lr * penalty.weightDecay * start }
 
+    if perturbation.isWorstCase, mask.refreshes(after: t) {
+      // SSAM-F's official timing: the Fisher at the new weights, under this step's batch.
+      let next = oracle.gradient(at: w) + inLoss * w
+      mask.refresh(&state.mask, gradient: next, leftover: gp, step: t)
+    }
     if covariance.isLearned, perturbs, let s = state.covariance.parameter, let sigma {
       // ∇σ = g̃⊙ξ (+ KL), ξ held constant like reparametrised noise; chain rule to s: σ′(s) = logistic(s).
       var gradSigma = sigmaSignal

@@ -44,6 +44,10 @@ extension Method {
         return MethodCost(gradients: gradients, functions: 0, formula: formula)
       case .worstCase:
         var cost = MethodCost(gradients: 1 + f, functions: 0, formula: share.isEmpty ? "" : "1 + \(share)")
+        if r.mask.refreshGradients > 0 {
+          cost.gradients += r.mask.refreshGradients
+          cost.formula = (share.isEmpty ? "2" : cost.formula) + " + 1/every"
+        }
         if r.radius.measuresSharpness {
           cost.functions = f
           cost.formula += cost.formula.isEmpty ? "sharpness probe" : ", sharpness probe"

@@ -108,12 +108,13 @@ extension Method {
 
   /// SSAM-F (Mi et al. 2022): perturb only the top `⌊(1−s)·2⌋` coordinates by squared gradient,
   /// mask refreshed every `every` steps; ε 1e-7. `[code]`, adapted to 2D (see `SparseMask`).
-  public static func sparseFisherSAM(learningRate lr: Double, rho: Double, sparsity: Double = 0.5, every: Int = 10)
-    -> Method
-  {
+  public static func sparseFisherSAM(
+    learningRate lr: Double, rho: Double, sparsity: Double = 0.5, every: Int = 10,
+    timing: PerturbationMask.FisherTiming = .official
+  ) -> Method {
     gradientMethod(
       "ssam-f", "SSAM-F",
-      worstCase(rho: rho, lr: lr, mask: .sparseFisher(sparsity: sparsity, every: every), epsilon: 1e-7),
+      worstCase(rho: rho, lr: lr, mask: .sparseFisher(sparsity: sparsity, every: every, timing: timing), epsilon: 1e-7),
       [("ρ", rho), ("s", sparsity), ("η", lr)])
   }
 

@@ -104,10 +104,11 @@ extension MethodCatalog {
     }
     switch rule.mask {
     case .all: break
-    case .sparseFisher(let sparsity, let every):
+    case .sparseFisher(let sparsity, let every, let timing):
       keys[.mask] = "ssam-f"
       keys[.sparsity] = .number(sparsity)
       keys[.every] = .number(Double(every))
+      if timing != .official { keys[.timing] = .choice(timing.rawValue) }
     case .sparseDynamic(let sparsity, let every, let dropRate):
       keys[.mask] = "ssam-d"
       keys[.sparsity] = .number(sparsity)

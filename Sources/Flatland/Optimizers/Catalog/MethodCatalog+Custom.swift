@@ -30,6 +30,7 @@ extension MethodCatalog {
       Option(.lambda, .number(\.lambda, unit), "fsam: λ, EMA decay", default: .value(0.6)),
       Option(.sparsity, .number(\.sparsity, unit), "ssam: s, fraction not perturbed", default: .value(0.5)),
       Option(.every, .whole(\.every, 1...10_000_000), "ssam: steps between mask refreshes", default: .value(10)),
+      Option(.timing, .choice(.init(\.timing)), "ssam-f: when the mask is computed", default: .value("official")),
       Option(.dropRate, .number(\.dropRate, unit), "ssam-d: initial death rate", default: .value(0.5)),
       Option(
         .beta, .number(\.beta, Double.leastNonzeroMagnitude...1), "esam: keep probability β",
@@ -93,7 +94,7 @@ extension MethodCatalog {
     case .gradient: break
     }
     switch rule.mask {
-    case .sparseFisher(let s, _), .sparseDynamic(let s, _, _): legend.append(.init("s", formatShort(s)))
+    case .sparseFisher(let s, _, _), .sparseDynamic(let s, _, _): legend.append(.init("s", formatShort(s)))
     case .efficient(let beta, _): legend.append(.init("β", formatShort(beta)))
     case .all: break
     }
@@ -143,7 +144,7 @@ extension MethodCatalog {
   private static func mask(_ p: MethodParameters) -> PerturbationMask {
     switch p.mask {
     case .all: return .all
-    case .ssamF: return .sparseFisher(sparsity: p.sparsity, every: p.every)
+    case .ssamF: return .sparseFisher(sparsity: p.sparsity, every: p.every, timing: p.timing)
     case .ssamD: return .sparseDynamic(sparsity: p.sparsity, every: p.every, dropRate: p.dropRate)
     case .esam: return .efficient(beta: p.beta, mode: p.mode)
     }

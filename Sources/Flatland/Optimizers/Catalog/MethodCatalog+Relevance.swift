@@ -69,6 +69,7 @@ extension MethodCatalog {
     case .sparsity, .every:
       return rule("mask = ssam-f or ssam-d") { ($0.mask == .ssamF || $0.mask == .ssamD) && worstCase($0) }
     case .dropRate: return rule("mask = ssam-d") { $0.mask == .ssamD && worstCase($0) }
+    case .timing: return rule("mask = ssam-f") { $0.mask == .ssamF && worstCase($0) }
     case .beta, .mode: return rule("mask = esam") { $0.mask == .esam && worstCase($0) }
     case .alpha:
       return rule("combination = gsam or looksam") {

@@ -150,9 +150,14 @@ public enum MethodCatalog {
     case .ssamF:
       return MethodEntry(
         family: .efficient, summary: "sparse SAM, Fisher mask", paper: "Mi et al. 2022 (2210.05177)",
-        verification: "code (2D adaptation)", options: radiusOptions() + sparsityOptions + baseOptions,
+        verification: "code (2D adaptation)",
+        options: radiusOptions() + sparsityOptions + [
+          Option(.timing, .choice(.init(\.timing)), "when the mask is computed", default: .value("official"))
+        ] + baseOptions,
         build: { p in
-          layered(.sparseFisherSAM(learningRate: p.lr, rho: p.rho, sparsity: p.sparsity, every: p.every), p, .ssamF)
+          layered(
+            .sparseFisherSAM(learningRate: p.lr, rho: p.rho, sparsity: p.sparsity, every: p.every, timing: p.timing),
+            p, .ssamF)
         })
     case .ssamD:
       return MethodEntry(

@@ -70,6 +70,16 @@ extension PerturbationMask.SelectionMode: SpecChoice {
   }
 }
 
+extension PerturbationMask.FisherTiming: SpecChoice {
+  public var summary: String {
+    switch self {
+    case .official: return "the code's: mask all zero at first, refreshed after the update from g(w_new)²"
+    case .asReleased: return "as released: the refresh adds the step's leftover g̃, Fisher (g̃ + g(w_new))²"
+    case .beforeStep: return "refreshed before perturbing from the step's g², no extra gradient"
+    }
+  }
+}
+
 extension Penalty.WeightDecayMode: SpecChoice {
   public var summary: String {
     switch self {

@@ -21,7 +21,7 @@ public enum MethodKey: String, CaseIterable, Sendable, Hashable, Comparable {
   case minimizeFp = "minimize-fp"
   case eta, form, theta, sigma, lambda, sparsity, every
   case dropRate = "drop-rate"
-  case beta, mode, k, p, samples, learn, kl, prior, population, adaptive
+  case beta, mode, k, p, samples, learn, kl, prior, population, adaptive, timing
   // custom's parts.
   case perturbation, covariance, penalty, when, direction, mask, combination, epsilon, smoothing
 

@@ -41,6 +41,8 @@ public struct MethodParameters: Sendable, Equatable {
   public var dropRate = 0.0
   public var beta = 0.0
   public var mode = PerturbationMask.SelectionMode.tensor
+  /// When SSAM-F computes its mask.
+  public var timing = PerturbationMask.FisherTiming.official
   public var k = 1
   public var p = 0.0
   /// A diagonal σ: VSAM's tolerance per parameter, random SAM's and MFVI's noise scale.

@@ -12,10 +12,10 @@ public enum PerturbationMask: Sendable, Equatable {
   /// Every coordinate is perturbed.
   case all
   /// SSAM-F (Mi et al. 2022, Mi-Peng/Sparse-Sharpness-Aware-Minimization `solver/sam.py`, `SSAMF`):
-  /// the `⌊(1−s)·2⌋` coordinates with the largest squared clean gradient (the empirical Fisher
-  /// diagonal) are perturbed; the mask is refreshed
-  /// every `every` steps (2D adaptation in `SparseMask.fisher`). s = 0 is `all`.
-  case sparseFisher(sparsity: Double, every: Int)
+  /// the `int(2·(1−s))` coordinates with the largest squared gradient (the empirical Fisher
+  /// diagonal) are perturbed, the mask refreshed every `every` steps, when `timing` says. s = 0 is
+  /// `all` from the first refresh on.
+  case sparseFisher(sparsity: Double, every: Int, timing: FisherTiming = .official)
   /// SSAM-D (same code, `SSAMD`): a random mask of `2 − ⌈2s⌉` live coordinates; every `every` steps,
   /// after this step's perturbation, the weakest live ones (by |g|) die at a cosine-decaying rate
   /// and as many dead ones regrow at random. s = 0 is `all`.
@@ -24,6 +24,21 @@ public enum PerturbationMask: Sendable, Equatable {
   /// every step after the first perturbs only a random selection, kept with probability β, at radius
   /// ρ/β. β = 1 is `all`.
   case efficient(beta: Double, mode: SelectionMode)
+
+  /// When SSAM-F's mask is computed.
+  public enum FisherTiming: String, Sendable, Equatable, CaseIterable {
+    /// As the code (`SSAMF.step`, `update_mask`): the mask starts all zero (the first step is not
+    /// perturbed) and is refreshed *after* the update at steps `t ≡ 0 (mod every)`, from the
+    /// squared gradient at the new weights (one more gradient, under the step's batch: a 2D oracle
+    /// has no per-sample gradients, so `num_samples` is 1).
+    case official
+    /// The code as released: `second_step` leaves `g̃` in `p.grad`, and the first per-sample
+    /// gradient is added onto it, so the Fisher is `(g̃ + g(w_new))²`.
+    case asReleased = "as-released"
+    /// Flatland's earlier timing: refreshed before perturbing, from the step's clean gradient, at no
+    /// extra cost; the first step is perturbed.
+    case beforeStep = "before-step"
+  }
 
   /// ESAM's two readings of "per tensor" for a two-parameter model.
   public enum SelectionMode: String, Sendable, Equatable, CaseIterable {
@@ -65,7 +80,8 @@ public enum PerturbationMask: Sendable, Equatable {
     switch self {
     case .all:
       return Selection()
-    case .sparseFisher(let sparsity, let every):
+    case .sparseFisher(let sparsity, let every, let timing):
+      guard timing == .beforeStep else { return Selection(after: state.mask ?? .zero) }
       if state.mask == nil || t - state.refreshed >= Swift.max(1, every) {
         state.mask = SparseMask.fisher(squaredGradient: g * g, sparsity: sparsity)
         state.refreshed = t
@@ -97,6 +113,27 @@ public enum PerturbationMask: Sendable, Equatable {
       }
       return Selection(before: selected, radiusDivisor: beta)
     }
+  }
+
+  /// Whether the mask is refreshed after the update of step `t` (SSAM-F's official timing).
+  func refreshes(after t: Int) -> Bool {
+    guard case .sparseFisher(_, let every, let timing) = self, timing != .beforeStep else { return false }
+    return t % Swift.max(1, every) == 0
+  }
+
+  /// The refresh after an update, from the gradient at the new weights and the step's last gradient
+  /// `leftover` (which the released code adds onto the first per-sample gradient).
+  func refresh(_ state: inout State, gradient g: Vec2, leftover: Vec2, step t: Int) {
+    guard case .sparseFisher(let sparsity, _, let timing) = self else { return }
+    let fisher = timing == .asReleased ? (leftover + g) * (leftover + g) : g * g
+    state.mask = SparseMask.fisher(squaredGradient: fisher, sparsity: sparsity)
+    state.refreshed = t
+  }
+
+  /// Gradients a refresh adds per step on average (SSAM-F's official timing: one every `every`).
+  var refreshGradients: Double {
+    guard case .sparseFisher(_, let every, let timing) = self, timing != .beforeStep else { return 0 }
+    return 1 / Double(Swift.max(1, every))
   }
 
   /// Short name for tables and custom legends.

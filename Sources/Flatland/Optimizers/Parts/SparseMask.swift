@@ -1,13 +1,10 @@
 /// SSAM's coordinate masks for a two-parameter model (ALGORITHMS.md section 8, adapted to N = 2).
 enum SparseMask {
-  /// SSAM-F: keep the `⌊(1−s)·2⌋` coordinates with the largest accumulated squared gradient
-  /// (ties: x first). For a deterministic 2D oracle that is `argmax |gᵢ|`.
-  ///
-  /// 2D adaptation: the official code starts from an all-zero mask and refreshes after the step
-  /// from per-sample gradients; here the refresh uses the step's clean gradient before perturbing,
-  /// at no extra cost, so the first step is perturbed and s = 0 is SAM from step 0.
+  /// SSAM-F: keep the `int(2·(1−s))` coordinates with the largest accumulated squared gradient
+  /// (ties: x first). For a 2D oracle that is `argmax |gᵢ|`. When the mask is computed is
+  /// `PerturbationMask.FisherTiming` (the code's: after the update, from the new weights).
   static func fisher(squaredGradient f: Vec2, sparsity s: Double) -> Vec2 {
-    let keep = Int((1 - s) * 2 + 1e-9)
+    let keep = Int(2 * (1 - s))  // the code's int(len · (1 − sparsity))
     switch keep {
     case ...0: return .zero
     case 1: return f.y > f.x ? Vec2(0, 1) : Vec2(1, 0)
