@@ -76,27 +76,40 @@ public enum Sharpness {
       }
     }
     if inner.value > best.value {
-      var e = inner.e
-      var value = inner.value
-      var stepSize = 0.1 * rho
-      for _ in 0..<200 where stepSize > 1e-14 * rho {
-        let g = landscape.gradient(at: w + e)
-        let norm = g.length
-        guard norm > 0 else { break }
-        let raw = e + (stepSize / norm) * g
-        let next = Vec2(Swift.min(rho, Swift.max(-rho, raw.x)), Swift.min(rho, Swift.max(-rho, raw.y)))
-        let v = f(next)
-        if v > value {
-          e = next
-          value = v
-          stepSize *= 1.5
-        } else {
-          stepSize *= 0.5
-        }
+      let ascent = projectedAscent(from: inner.e, value: inner.value, rho: rho, f) {
+        landscape.gradient(at: w + $0)
+      } project: {
+        Vec2(Swift.min(rho, Swift.max(-rho, $0.x)), Swift.min(rho, Swift.max(-rho, $0.y)))
       }
-      if value > best.value { best = (value, e) }
+      if ascent.value > best.value { best = (ascent.value, ascent.point) }
     }
     return WorstCase(value: best.value - base, perturbation: best.e)
+  }
+
+  /// Gradient ascent on `f` from `start` (where `f` is `value`), each step projected back into the
+  /// region by `project`: the step grows by 1.5 after a gain and halves otherwise, up to 200 steps.
+  static func projectedAscent(
+    from start: Vec2, value: Double, rho: Double, _ f: (Vec2) -> Double, gradient: (Vec2) -> Vec2,
+    project: (Vec2) -> Vec2
+  ) -> (point: Vec2, value: Double) {
+    var point = start
+    var value = value
+    var stepSize = 0.1 * rho
+    for _ in 0..<200 where stepSize > 1e-14 * rho {
+      let g = gradient(point)
+      let norm = g.length
+      guard norm > 0 else { break }
+      let next = project(point + (stepSize / norm) * g)
+      let v = f(next)
+      if v > value {
+        point = next
+        value = v
+        stepSize *= 1.5
+      } else {
+        stepSize *= 0.5
+      }
+    }
+    return (point, value)
   }
 
   /// The maximum of `f` on `[a, b]` by golden-section search (60 steps, to 1e-13), and where.
@@ -169,25 +182,13 @@ public enum Sharpness {
       }
     }
     if inner.value > best.value {
-      var u = inner.u
-      var value = inner.value
-      var stepSize = 0.1 * rho
-      for _ in 0..<200 where stepSize > 1e-14 * rho {
-        let g = t * grad(w + t * u)  // chain rule: d/du f(w + T⊙u)
-        let n = g.length
-        guard n > 0 else { break }
-        var next = u + (stepSize / n) * g
-        if next.length > rho { next = (rho / next.length) * next }
-        let v = f(w + t * next)
-        if v > value {
-          u = next
-          value = v
-          stepSize *= 1.5
-        } else {
-          stepSize *= 0.5
-        }
+      let inWhitened: (Vec2) -> Double = { f(w + t * $0) }
+      let ascent = projectedAscent(from: inner.u, value: inner.value, rho: rho, inWhitened) {
+        t * grad(w + t * $0)  // chain rule: d/du f(w + T⊙u)
+      } project: {
+        $0.length > rho ? (rho / $0.length) * $0 : $0
       }
-      if value > best.value { best = (value, t * u) }
+      if ascent.value > best.value { best = (ascent.value, t * ascent.point) }
     }
     return WorstCase(value: best.value - base, perturbation: best.e)
   }

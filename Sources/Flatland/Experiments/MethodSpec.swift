@@ -57,11 +57,8 @@ public struct MethodSpec: Sendable, Equatable {
         ok = false
       }
     }
-    if let option = preset.option(.rhoMin), values[.rhoMin] == nil {
-      apply(option, .number(p.radius == .lrProportional ? p.rho : 1e-4))
-    }
-    if let option = preset.option(.when), values[.when] == nil {
-      apply(option, .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue))
+    for option in options where values[option.key] == nil {
+      if let value = option.defaultValue.following(p) { apply(option, value) }
     }
     for (key, value) in values.sorted(by: { $0.key < $1.key }) {
       guard let option = preset.option(key), let relevance = MethodCatalog.relevance(of: key, in: preset),
@@ -143,13 +140,7 @@ public struct MethodSpec: Sendable, Equatable {
     for option in preset.options {
       guard let value = out.values[option.key] else { continue }
       let fixed: MethodValue?
-      switch option.defaultValue {
-      case .value(let v): fixed = v
-      case .rhoMinimum: fixed = .number(p.radius == .lrProportional ? p.rho : 1e-4)
-      case .perturbationSchedule:
-        fixed = .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue)
-      case .suggestedLearningRate, .suggestedRho, .suggestedRhoPair, .suggestedSigma, .populationSigma: fixed = nil
-      }
+      if case .value(let v) = option.defaultValue { fixed = v } else { fixed = option.defaultValue.following(p) }
       if let fixed, fixed == value { out.values[option.key] = nil }
     }
     return out

@@ -161,6 +161,18 @@ public enum MethodDefault: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension MethodDefault {
+  /// A default that follows another key, given the other keys' values in `p`; `nil` for the
+  /// constant and landscape defaults.
+  public func following(_ p: MethodParameters) -> MethodValue? {
+    switch self {
+    case .rhoMinimum: return .number(p.radius == .lrProportional ? p.rho : 1e-4)
+    case .perturbationSchedule:
+      return .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue)
+    case .value, .suggestedLearningRate, .suggestedRho, .suggestedRhoPair, .suggestedSigma, .populationSigma:
+      return nil
+    }
+  }
+
   /// The choice this default usually selects, for marking it in listings.
   public var usualChoice: String? {
     switch self {
