@@ -8,7 +8,12 @@ SWIFT ?= swift
 # The release binary links the Swift runtime statically: it starts in ~10 ms instead of ~20 ms
 # (no dynamic symbol resolution of the Swift and Foundation libraries), which matters for a tool
 # that is run once per figure.
-RELEASE = -c release --static-swift-stdlib
+# The release build targets the build machine's vector unit when it has AVX2 and FMA (x86-64-v3;
+# swiftc calls it haswell): the batch engine's eight-lane arithmetic then runs 256 bits wide, about
+# 1.4× faster. Such a binary runs on this machine and its kind; `make demo CPU=` builds for any
+# x86-64. The numbers are the same bits either way: Swift never fuses a multiply and an add.
+CPU ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo haswell)
+RELEASE = -c release --static-swift-stdlib $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
 RELEASE_BIN = .build/release/flatland
 
 .PHONY: deps demo plots test fuzz libfuzz bench lint format golden docs clean
@@ -48,13 +53,13 @@ libfuzz: deps
 	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-libfuzzer/
 
 bench: deps
-	@bash Benchmarks/run.sh
+	@RELEASE="$(RELEASE)" bash Benchmarks/run.sh
 
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests examples Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests examples Benchmarks Package.swift
 
 format:
-	$(SWIFT) format -i -r Sources Tests examples Package.swift
+	$(SWIFT) format -i -r Sources Tests examples Benchmarks Package.swift
 
 # Re-record the golden images after an intended visual change (never done silently by tests).
 golden: deps

@@ -52,6 +52,8 @@ let package = Package(
     // `make libfuzz`: the same checks under libFuzzer (built with -sanitize=fuzzer); otherwise a
     // replayer of saved inputs.
     .executableTarget(name: "flatland-libfuzzer", dependencies: ["FlatlandFuzzing"]),
+    // `make bench`: the batch engine's throughput (point-steps per second) on the job.
+    .executableTarget(name: "flatland-bench", dependencies: ["Flatland"], path: "Benchmarks/engine"),
     // The library-API example of examples/library-api: builds with the package so it cannot rot.
     .executableTarget(
       name: "library-example",

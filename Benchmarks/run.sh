@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-11}
-swift build -c release --static-swift-stdlib --product flatland >/dev/null  # as `make demo` builds it
+# As `make demo` builds it (the Makefile passes its RELEASE flags, the CPU target included).
+read -r -a release <<<"${RELEASE:--c release --static-swift-stdlib}"
+swift build "${release[@]}" --product flatland >/dev/null
+swift build "${release[@]}" --product flatland-bench >/dev/null
 bin=.build/release/flatland
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -49,6 +52,44 @@ if python3 -c "import numpy, matplotlib" 2>/dev/null; then
 else
   echo "  (python3 with numpy and matplotlib not found: reference skipped; pip install numpy matplotlib)"
 fi
+
+# The batch engine against numpy (and jax when installed) on the same job, in this one run.
+grid=${GRID:-256}
+steps=${STEPS:-1000}
+cpu=$(grep -m1 "model name" /proc/cpuinfo 2>/dev/null | sed 's/.*: //')
+echo
+echo "batch engine: ${grid}² starts × ${steps} steps, f64, two Gaussian wells on a bowl (two-valleys),"
+target=$(grep -o -- '-target-cpu -Xswiftc [a-z0-9-]*' <<<"${RELEASE:-}" | awk '{print $3}')
+echo "point-steps per second, best of 3 (machine: ${cpu:-unknown}, $(nproc) cores; CPU target: ${target:-generic x86-64})"
+best() { sort -t$'\t' -k2 -g | tail -1; }
+declare -A ours theirs
+for job in "sam built-in" "sam formula" "sgd built-in" "sgd formula" "sam one trajectory"; do
+  line=$(for _ in 1 2 3; do .build/release/flatland-bench "$grid" "$steps" "$job" | grep -F "$job"; done | best)
+  ours[$job]=$(cut -f2 <<<"$line")
+done
+if python3 -c "import numpy" 2>/dev/null; then
+  while IFS=$'\t' read -r name rate _; do theirs[$name]=$rate; done < <(
+    for _ in 1 2 3; do python3 Benchmarks/reference/engine.py "$grid" "$steps" 2>/dev/null; done | sort -t$'\t' -k1,1 -k2,2g
+  )
+fi
+mega() { awk -v r="$1" 'BEGIN { if (r == "") printf "—"; else printf "%.1f M", r / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") printf "—"; else printf "%.2f×", a / b }'; }
+printf '  %-28s %10s %10s %10s %10s %10s\n' "job" "flatland" "numpy" "jax" "÷ numpy" "÷ jax"
+for job in "sam built-in" "sam formula" "sgd built-in" "sgd formula"; do
+  numpy=""; jax=""
+  [[ $job == "sam built-in" ]] && numpy=${theirs[sam numpy]:-} && jax=${theirs[sam jax]:-}
+  printf '  %-28s %10s %10s %10s %10s %10s\n' "$job" "$(mega "${ours[$job]}")" "$(mega "$numpy")" "$(mega "$jax")" \
+    "$(ratio "${ours[$job]}" "$numpy")" "$(ratio "${ours[$job]}" "$jax")"
+done
+printf '  %-28s %10s   (steps per second, every step recorded)\n' "one SAM trajectory, 10⁶ steps" "$(mega "${ours[sam one trajectory]}")"
+[[ -n ${theirs[jax compile]:-} ]] && echo "  (jax: jit + vmap, x64; its compile-and-first-run took ${theirs[jax compile]} s, not counted)"
+python3 -c "import numpy" 2>/dev/null || echo "  (python3 with numpy not found: references skipped)"
+echo
+echo "a 1024² SAM basin map on two-valleys, 1000 steps, whole process (the PNG written):"
+start=$(date +%s%N)
+"$bin" map --landscape two-valleys --quantity basins --methods sam --grid 1024 --steps 1000 --quiet -o "$tmp/b.png"
+end=$(date +%s%N)
+echo "  $(((end - start) / 1000000)) ms"
 
 # The other figure kinds, flatland alone (no matplotlib equivalent is timed): what a user waits for.
 echo

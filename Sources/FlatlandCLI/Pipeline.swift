@@ -62,7 +62,8 @@ enum Pipeline {
     report(problems)
     TextMeasurer.warmUpInBackground()
     for (job, experiment) in zip(jobs, experiments) {
-      let results = experiment.run()
+      let bar = ProgressBar.make(label: "running", stepsPerUnit: Swift.max(1, experiment.steps), quiet: quiet)
+      let results = experiment.run(progress: bar?.handler)
       for path in try ExperimentWriter.write(experiment, results, into: job.folder) where !quiet {
         print("wrote \(path)")
       }
@@ -100,7 +101,7 @@ enum Pipeline {
   }
 
   /// A figure command: its tree, resolved, run and written.
-  static func figure(_ tree: SpecTree, saveSpec: String?) throws {
+  static func figure(_ tree: SpecTree, saveSpec: String?, quiet: Bool = false) throws {
     let (spec, problems) = read(tree)
     if let saveSpec, !(saveSpec.lowercased().hasSuffix(".toml") || saveSpec.lowercased().hasSuffix(".json")) {
       throw SpecProblems(
@@ -110,7 +111,7 @@ enum Pipeline {
             location: .flag("--save-spec"))
         ])
     }
-    try execute([Job(spec: spec, folder: ".", saveSpec: saveSpec, early: problems)])
+    try execute([Job(spec: spec, folder: ".", saveSpec: saveSpec, early: problems)], quiet: quiet)
   }
 }
 

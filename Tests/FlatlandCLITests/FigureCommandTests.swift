@@ -65,8 +65,11 @@ import Testing
         "200",
       ],
       "b.csv")
-    #expect(basins[1] == "method,start_x,start_y,basin,minimum_x,minimum_y,end_x,end_y,steps,outcome")
-    #expect(basins.count == 2 + 2 * 400)
+    // The provenance, one line of shares per method, the header, one row per start and method.
+    #expect(basins[1].hasPrefix("# shares of 400 starts, sgd (basin share [95% Wilson]): 0 0."))
+    #expect(basins[2].hasPrefix("# shares of 400 starts, sam (basin share [95% Wilson]): "))
+    #expect(basins[3] == "method,start_x,start_y,basin,minimum_x,minimum_y,end_x,end_y,steps,outcome")
+    #expect(basins.count == 4 + 2 * 400)
     let slice = try lines(["slice", "--rho", "0.2", "--grid", "40"], "s.csv")
     #expect(slice[1] == "x,y,f,f_p,h" && slice.count == 2 + 40)
     for row in slice.dropFirst(2) {

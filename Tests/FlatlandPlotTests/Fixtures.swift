@@ -121,7 +121,7 @@ enum Fixture {
         if abs(i - j - shift) <= 1 {
           cells.append(.diverged)
         } else if i < 3 && j < 3 {
-          cells.append(.elsewhere)
+          cells.append(.moving)
         } else {
           cells.append(.minimum(i >= n / 2 ? 0 : 1))
         }

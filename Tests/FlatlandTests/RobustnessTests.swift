@@ -215,7 +215,7 @@ import Testing
     let cost = Self.spec([MethodSpec(.sgd)], landscape: LandscapeSpec(formula: long), outputs: [map]).validate()
     #expect(
       cost.contains {
-        $0.message.contains("formula-node evaluations (1749 nodes × its evaluations), over the limit of 4·10⁹")
+        $0.message.contains("formula-node evaluations (1749 nodes × its evaluations), over the limit of 2·10¹⁰")
       })
     // On any landscape: nine exact-sharpness radii over 600² nodes are about 3.2·10⁹ evaluations.
     var sharpness = OutputSpec(.figure(.map), file: "s.png")

@@ -23,7 +23,7 @@ import Testing
 
   @Test func radiusSchedules() {
     func radius(_ s: RadiusSchedule, _ t: Int, lr: Double = 0.1, g: Vec2 = Vec2(3, 4)) -> Double {
-      s.radius(base: 0.2, current: 0.2, step: t, total: 11, learningRate: lr, range: 0.01...0.1, gradient: g)
+      s.radius(base: 0.2, current: 0.2, step: t, total: 11, learningRate: lr, range: 0.01...0.1, gradient: LaneVec(g))
     }
     #expect(radius(.linear(final: 0), 0) == 0.2 && abs(radius(.linear(final: 0), 5) - 0.1) < 1e-15)
     #expect(abs(radius(.cosine(final: 0.1), 10) - 0.1) < 1e-15)

@@ -4,15 +4,19 @@ import Dispatch
 ///
 /// Each cell centre is a start; the run is classified as reaching one of the landscape's known
 /// minima (ending within 5% of the window diagonal of it: SAM with a fixed ρ orbits its minimum
-/// rather than landing on it), diverging, or ending elsewhere. Runs are
-/// independent and spread over all cores; each draws from the stream of its method and start
-/// point, so a cell's run does not depend on the grid around it.
+/// rather than landing on it), diverging, stalling elsewhere (at rest, but at no known minimum: a
+/// saddle, a plateau) or still moving at the step limit. The runs go through the batch engine
+/// (eight lanes per core); each draws from the stream of its method and start point, so a cell's
+/// run does not depend on the grid around it.
 public struct BasinMap: Sendable {
   /// The category of one start.
   public enum Basin: Sendable, Equatable, Hashable {
     case minimum(Int)
     case diverged
-    case elsewhere
+    /// At rest away from every known minimum.
+    case stalled
+    /// Still moving at the step limit, away from every known minimum.
+    case moving
   }
 
   public let nx: Int
@@ -30,17 +34,25 @@ public struct BasinMap: Sendable {
 
   public init(
     method: Method, landscape: any Landscape, box: Box, nx: Int, ny: Int, steps: Int, noise: NoiseModel = .none,
-    seed: UInt64 = 0
+    seed: UInt64 = 0, progress: ProgressHandler? = nil
   ) {
     self.nx = nx
     self.ny = ny
     self.box = box
     self.method = method
-    let cells = Self.compute(landscape, method, box, nx, ny, steps, noise, seed)
-    basins = cells.map(\.basin)
-    ends = cells.map(\.end)
-    self.steps = cells.map(\.steps)
-    outcomes = cells.map(\.outcome)
+    var starts: [Vec2] = []
+    starts.reserveCapacity(nx * ny)
+    for j in 0..<ny {
+      for i in 0..<nx { starts.append(Self.start(i, j, box, nx, ny)) }
+    }
+    let job = BatchJob(method: method, landscape: landscape, starts: starts, steps: steps, noise: noise, seed: seed)
+    let runs = BatchRunner.run(job, progress: progress)
+    let minima = landscape.info.minima
+    let tolerance = 0.05 * landscape.info.window.diagonal
+    basins = runs.map { Self.basin(of: $0, minima: minima, tolerance: tolerance) }
+    ends = runs.map(\.end)
+    self.steps = runs.map(\.steps)
+    outcomes = runs.map(\.outcome)
     shares = Self.shares(of: basins)
   }
 
@@ -58,51 +70,37 @@ public struct BasinMap: Sendable {
   }
 
   /// The start of cell `(i, j)`: its centre.
-  public func start(_ i: Int, _ j: Int) -> Vec2 {
+  public func start(_ i: Int, _ j: Int) -> Vec2 { Self.start(i, j, box, nx, ny) }
+
+  static func start(_ i: Int, _ j: Int, _ box: Box, _ nx: Int, _ ny: Int) -> Vec2 {
     Vec2(box.xmin + (Double(i) + 0.5) * box.width / Double(nx), box.ymin + (Double(j) + 0.5) * box.height / Double(ny))
   }
 
-  struct Cell {
-    var basin: Basin
-    var end: Vec2
-    var steps: Int
-    var outcome: Outcome
+  static func basin(of run: BatchEnd, minima: [KnownMinimum], tolerance: Double) -> Basin {
+    if case .diverged = run.outcome { return .diverged }
+    if let k = minima.indices.min(by: {
+      (minima[$0].location - run.end).length < (minima[$1].location - run.end).length
+    }), (minima[k].location - run.end).length <= tolerance {
+      return .minimum(k)
+    }
+    if case .converged = run.outcome { return .stalled }
+    return .moving
   }
 
-  private static func compute<L: Landscape>(
-    _ landscape: L, _ method: Method, _ box: Box, _ nx: Int, _ ny: Int, _ steps: Int, _ noise: NoiseModel,
-    _ seed: UInt64
-  ) -> [Cell] {
-    let info = landscape.info
-    let tolerance = 0.05 * info.window.diagonal
-    var out = [Cell](
-      repeating: Cell(basin: .elsewhere, end: .zero, steps: 0, outcome: .stepLimit(nearestMinimum: nil, distance: 0)),
-      count: nx * ny)
-    out.withUnsafeMutableBufferPointer { buffer in
-      let base = UncheckedPointer(buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: ny) { j in
-        for i in 0..<nx {
-          let start = Vec2(
-            box.xmin + (Double(i) + 0.5) * box.width / Double(nx),
-            box.ymin + (Double(j) + 0.5) * box.height / Double(ny))
-          let t = Runner.run(
-            method, on: landscape, from: start, steps: steps, noise: noise,
-            stream: Xoshiro256StarStar(seed: seed, method: method.identity, start: start, repeat: 0))
-          let basin: Basin
-          if case .diverged = t.outcome {
-            basin = .diverged
-          } else if let k = info.minima.indices.min(by: {
-            (info.minima[$0].location - t.end).length < (info.minima[$1].location - t.end).length
-          }), (info.minima[k].location - t.end).length <= tolerance {
-            basin = .minimum(k)
-          } else {
-            basin = .elsewhere
-          }
-          base.pointer[j * nx + i] = Cell(basin: basin, end: t.end, steps: t.steps, outcome: t.outcome)
-        }
-      }
-    }
-    return out
+  /// The 95% Wilson score interval of a basin's share, reading the starts as a sample of the
+  /// window (a grid is not random, so this is the uncertainty of a share at this resolution).
+  public func interval(of basin: Basin) -> ClosedRange<Double> {
+    Self.wilson(share: shares[basin] ?? 0, count: basins.count)
+  }
+
+  /// Wilson's interval for a proportion `share` of `count` trials at z = 1.96.
+  public static func wilson(share p: Double, count n: Int, z: Double = 1.959_963_984_540_054) -> ClosedRange<Double> {
+    guard n > 0 else { return 0...1 }
+    let nn = Double(n)
+    let denominator = 1 + z * z / nn
+    let centre = (p + z * z / (2 * nn)) / denominator
+    let half = z * (p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot() / denominator
+    return Swift.max(0, centre - half)...Swift.min(1, centre + half)
   }
 
   static func shares(of basins: [Basin]) -> [Basin: Double] {

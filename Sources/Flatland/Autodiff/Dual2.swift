@@ -37,8 +37,15 @@ public struct Dual2: LandscapeScalar, Equatable {
   }
   public static prefix func - (x: Dual2) -> Dual2 { Dual2(value: -x.value, gradient: -x.gradient) }
 
+  // A constant has no derivative: these skip the terms it would contribute (LaneDual mirrors them).
+  public static func shifted(_ x: Dual2, by c: Double) -> Dual2 { Dual2(value: x.value + c, gradient: x.gradient) }
+  public static func subtracted(_ x: Dual2, from c: Double) -> Dual2 {
+    Dual2(value: c - x.value, gradient: -x.gradient)
+  }
+  public static func scaled(_ x: Dual2, by c: Double) -> Dual2 { Dual2(value: c * x.value, gradient: c * x.gradient) }
+
   public static func exp(_ x: Dual2) -> Dual2 {
-    let e = Foundation.exp(x.value)
+    let e = LaneExp.exp(x.value)
     return x.mapped(e, e)
   }
   public static func log(_ x: Dual2) -> Dual2 { x.mapped(Foundation.log(x.value), 1 / x.value) }

@@ -52,7 +52,7 @@ public struct Jet2: LandscapeScalar, Equatable {
   }
 
   public static func exp(_ x: Jet2) -> Jet2 {
-    let e = Foundation.exp(x.value)
+    let e = LaneExp.exp(x.value)
     return x.mapped(e, e, e)
   }
   public static func log(_ x: Jet2) -> Jet2 {

@@ -48,7 +48,9 @@ public struct MapResult: Sendable {
 
 extension Experiment {
   /// Runs every analysis the outputs need, each once.
-  public func run() -> ExperimentResults {
+  /// Runs every analysis the outputs need; `progress` hears of the runs of the batch jobs (basin
+  /// maps) as they finish.
+  public func run(progress: ProgressHandler? = nil) -> ExperimentResults {
     let needsRuns = outputs.contains { $0.analysis.needsTrajectories }
     let trajectories =
       needsRuns
@@ -63,7 +65,7 @@ extension Experiment {
         products.append(done)
         continue
       }
-      let product = compute(output.analysis, trajectories: trajectories, on: landscape)
+      let product = compute(output.analysis, trajectories: trajectories, on: landscape, progress: progress)
       cache[output.analysis] = product
       products.append(product)
     }
@@ -71,9 +73,9 @@ extension Experiment {
   }
 
   // Opens the landscape once, so each analysis runs specialised for the concrete type.
-  private func compute<L: Landscape>(_ analysis: Analysis, trajectories: [Trajectory], on landscape: L)
-    -> ExperimentResults.Product
-  {
+  private func compute<L: Landscape>(
+    _ analysis: Analysis, trajectories: [Trajectory], on landscape: L, progress: ProgressHandler?
+  ) -> ExperimentResults.Product {
     switch analysis {
     case .trajectories:
       return .trajectories
@@ -84,12 +86,18 @@ extension Experiment {
     case .map(let request):
       var panels: [MapResult.Panel] = []
       if request.kind == .basins {
-        for method in methods {
+        let cells = request.grid * request.grid
+        for (m, method) in methods.enumerated() {
+          let offset = m * cells
+          let total = methods.count * cells
+          var shifted: ProgressHandler?
+          if let progress { shifted = { done, _ in progress(offset + done, total) } }
           panels.append(
             .basins(
               BasinMap(
                 method: method, landscape: landscape, box: info.window, nx: request.grid, ny: request.grid,
-                steps: steps, noise: noise, seed: seed)))
+                steps: steps, noise: noise, seed: seed, progress: shifted
+              )))
         }
       } else if let quantity = request.kind.quantity {
         for radius in request.radii.isEmpty ? [nil] : request.radii.map(Optional.some) {

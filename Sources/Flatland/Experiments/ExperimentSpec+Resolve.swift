@@ -8,8 +8,11 @@ extension ExperimentSpec {
   public enum Guards {
     /// Every step of every run is kept (points, losses, records: about 150 bytes a step).
     public static let totalSteps = 20_000_000
-    /// Basin maps: grid² × steps × methods.
-    public static let basinSteps = 400_000_000
+    /// Basin maps: grid² × steps × methods (the batch engine does about 5·10⁷ a second on two
+    /// cores: this is about a minute).
+    public static let basinSteps = 3_000_000_000
+    /// Basin maps: starts per axis (a 1024² map is a million runs).
+    public static let basinGrid = 1024
     /// Exact worst cases cost about a thousand evaluations per node.
     public static let sharpnessGrid = 600
     public static let steps = 1...1_000_000
@@ -20,8 +23,9 @@ extension ExperimentSpec {
     public static let panels = 9
     /// Pixels of one PNG (about 4 bytes each while it is drawn): 10⁸, e.g. 10000 × 10000 at 72 dpi.
     public static let pixels = 100_000_000
-    /// Formula nodes × evaluations of a job on a typed formula (about 20 s on two cores).
-    public static let formulaCost = 4_000_000_000.0
+    /// Formula nodes × evaluations of a job on a typed formula (about 30 s on two cores, the formula
+    /// compiled and run eight lanes at a time).
+    public static let formulaCost = 20_000_000_000.0
     /// Landscape evaluations of a whole job, on any landscape (a minute or two on two cores): the
     /// grids × evaluations per node of maps, plus the runs.
     public static let evaluations = 3_000_000_000.0
@@ -178,7 +182,7 @@ extension ExperimentSpec {
       if cost > Guards.formulaCost {
         log.error(
           "this job costs about \(formatShort(cost, digits: 2)) formula-node evaluations (\(root.size) nodes × its "
-            + "evaluations), over the limit of 4·10⁹ (\(String(format: "%.1f", cost / Guards.formulaCost))×); "
+            + "evaluations), over the limit of 2·10¹⁰ (\(String(format: "%.1f", cost / Guards.formulaCost))×); "
             + "use a shorter formula, a coarser grid or fewer steps", at: .root + "landscape" + "formula")
       }
     }

@@ -71,7 +71,7 @@ extension OutputSpec {
       field: .integer(
         "grid", \.grid,
         summary:
-          "grid nodes per axis: contours (routes 400, schematic 240), map cells (160; basins 60), slice samples (400)",
+          "grid nodes per axis: contours (routes 400, schematic 240), map cells (160; basins 256, at most 1024), slice samples (400)",
         default: "per kind", example: "200"),
       kinds: [.figure(.routes), .figure(.map), .figure(.slice), .figure(.schematic), .data(.map), .data(.slice)]),
     Field(

@@ -25,7 +25,8 @@ extension Experiment.Output {
     case .map(let m):
       let cells = Double(m.grid * m.grid)
       switch m.kind {
-      case .basins: return cells * Double(steps * methods) * 6 + 40_000
+      // The batch engine: about three evaluations a step, eight runs per evaluation.
+      case .basins: return cells * Double(steps * methods) * 0.4 + 40_000
       case .sharpness, .adaptiveSharpness: return cells * Double(m.radii.count) * 1000 + 40_000
       case .proxy: return cells * Double(m.radii.count) * 6 + 40_000
       case .lambdaMax, .lambdaMin, .trace: return cells * 6 + 40_000
@@ -197,8 +198,11 @@ extension OutputSpec {
             "basin maps run each method with its own ρ: set rho under [[methods]] (on the command line, --rho with "
               + "--quantity basins does that)", "rho", atKey: true)
         }
-        let nodes = gridNodes(default: 60)
+        let nodes = gridNodes(default: 256)
         out.grid = nodes
+        if nodes > ExperimentSpec.Guards.basinGrid {
+          fail("a basin map has at most 1024² starts (\(nodes)² asked for); lower grid", "grid")
+        }
         if context.methods > ExperimentSpec.Guards.panels {
           log.error("a basin map draws at most nine methods (one panel each)", at: .root + "methods")
           ok = false
@@ -207,7 +211,7 @@ extension OutputSpec {
         if total > ExperimentSpec.Guards.basinSteps {
           fail(
             "\(nodes)² starts × \(context.steps) steps × \(context.methods) methods = \(total) steps is over the limit of "
-              + "4·10⁸ (\(String(format: "%.1f", Double(total) / Double(ExperimentSpec.Guards.basinSteps)))×); "
+              + "3·10⁹ (\(String(format: "%.1f", Double(total) / Double(ExperimentSpec.Guards.basinSteps)))×); "
               + "lower grid or steps", "grid")
         }
         analysis = .map(MapRequest(kind: quantity, radii: [], grid: nodes))

@@ -3,7 +3,7 @@
 public struct Himmelblau: Landscape {
   public init() {}
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let p = x * x + y - 11
     let q = x + y * y - 7
     return p * p + q * q

@@ -1,7 +1,7 @@
 /// A 2D loss surface: one formula, generic over the scalar type, plus what a figure needs to know.
 ///
 /// The formula is written once in `evaluate(_:_:)`; evaluated over `Double` it gives values, over
-/// `Dual2` exact gradients, over `Jet2` exact Hessians.
+/// `Dual2` exact gradients, over `Jet2` exact Hessians, over `LaneDual<Lanes8>` eight gradients at once.
 ///
 /// ```swift
 /// let bowl = Quadratic(a: 1, b: 10)
@@ -12,7 +12,7 @@ public protocol Landscape: Sendable {
   /// Name, summary, windows, known minima and hints for plotting.
   var info: LandscapeInfo { get }
   /// The loss at `(x, y)`.
-  func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T
+  func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T
 
   // The entry points below are requirements with default implementations (not mere extension
   // methods) so that each conforming type gets them specialised for its own formula: a call through
@@ -29,6 +29,15 @@ public protocol Landscape: Sendable {
   /// Values along one grid row: `out[i] = L(x0 + i·dx, y)` for `i < out.count`. One dynamic call
   /// per row instead of one per point when a figure samples its grid through `any Landscape`.
   func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>)
+  /// Loss and exact gradient of eight runs at once (the batch engine), bit for bit `Dual2`'s per lane.
+  func valueAndGradient(lanes w: LaneVec<Lanes8>) -> (value: Lanes8, gradient: LaneVec<Lanes8>)
+  /// The loss of eight runs at once.
+  func value(lanes w: LaneVec<Lanes8>) -> Lanes8
+  /// Eight runs of the batch engine (`BatchRunner`), compiled for this landscape's own formula:
+  /// the engine's entry point, not meant to be implemented.
+  func runLanes(
+    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar]
+  ) -> [BatchEnd]
 }
 
 extension Landscape {
@@ -52,6 +61,20 @@ extension Landscape {
 
   public func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>) {
     for i in out.indices { out[i] = evaluate(x0 + Double(i) * dx, y) }
+  }
+
+  public func valueAndGradient(lanes w: LaneVec<Lanes8>) -> (value: Lanes8, gradient: LaneVec<Lanes8>) {
+    let (x, y) = LaneDual<Lanes8>.variables(at: w)
+    let d = evaluate(x, y)
+    return (d.value, d.gradient)
+  }
+
+  public func value(lanes w: LaneVec<Lanes8>) -> Lanes8 { evaluate(w.x, w.y) }
+
+  public func runLanes(
+    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar]
+  ) -> [BatchEnd] {
+    BatchRunner.runLanes(rule, job, self, info, starts, streams)
   }
 
   /// The exact Hessian `∇²L(w)`.

@@ -27,7 +27,7 @@ public struct Quadratic: Landscape {
     s = Foundation.sin(angle * .pi / 180)
   }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let dx = x - center.x
     let dy = y - center.y
     let u = rotated(dx, dy).u
@@ -35,7 +35,7 @@ public struct Quadratic: Landscape {
     return a * u * u + b * v * v
   }
 
-  func rotated<T: LandscapeScalar>(_ dx: T, _ dy: T) -> (u: T, v: T) {
+  func rotated<T: LandscapeArithmetic>(_ dx: T, _ dy: T) -> (u: T, v: T) {
     (c * dx + s * dy, c * dy - s * dx)
   }
 

@@ -9,7 +9,7 @@ public struct Rosenbrock: Landscape {
     self.b = b
   }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let p = a - x
     let q = y - x * x
     return p * p + b * q * q

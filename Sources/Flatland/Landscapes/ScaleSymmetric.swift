@@ -9,7 +9,7 @@ public struct ScaleSymmetric: Landscape {
 
   public init(lambda: Double = 0) { self.lambda = lambda }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let p = x * y - 1
     return p * p + lambda * (x * x + y * y)
   }

@@ -38,11 +38,11 @@ public struct TwoValleys: Landscape {
     self.bowl = bowl
   }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     well(first, x, y) + well(second, x, y) + bowl * (x * x + y * y)
   }
 
-  func well<T: LandscapeScalar>(_ w: Well, _ x: T, _ y: T) -> T {
+  func well<T: LandscapeArithmetic>(_ w: Well, _ x: T, _ y: T) -> T {
     let dx = x - w.center.x
     let dy = y - w.center.y
     let ax = -0.5 / (w.width.x * w.width.x)

@@ -47,7 +47,7 @@ public struct Wells: Landscape {
     info = withMinima
   }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     var sum = bowl * (x * x + y * y)
     for (w, (c, s)) in zip(wells, rotations) {
       let dx = x - w.center.x

@@ -17,7 +17,7 @@ public struct Windowed<Base: Landscape>: Landscape {
     self.info = info
   }
 
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T { base.evaluate(x, y) }
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T { base.evaluate(x, y) }
 
   public func sampleRow(y: Double, x0: Double, dx: Double, into out: UnsafeMutableBufferPointer<Double>) {
     base.sampleRow(y: y, x0: x0, dx: dx, into: out)

@@ -34,20 +34,27 @@ public struct Oracle<L: Landscape>: Sendable {
   /// The (noisy) gradient at `w` under the current batch; counts one gradient evaluation.
   public mutating func gradient(at w: Vec2) -> Vec2 {
     gradientEvaluations += 1
-    return landscape.gradient(at: w) + stepNoise
+    return evaluate(w).gradient + stepNoise
   }
+
+  // Read through a non-mutating helper: from a mutating method, a landscape holding references (a
+  // typed formula) would be copied, retaining them, at every evaluation.
+  @inline(__always) private func evaluate(_ w: Vec2) -> (value: Double, gradient: Vec2) {
+    landscape.valueAndGradient(at: w)
+  }
+  @inline(__always) private func evaluateValue(_ w: Vec2) -> Double { landscape.value(at: w) }
 
   /// Loss and (noisy) gradient from one gradient evaluation.
   public mutating func valueAndGradient(at w: Vec2) -> (value: Double, gradient: Vec2) {
     gradientEvaluations += 1
-    let (v, g) = landscape.valueAndGradient(at: w)
+    let (v, g) = evaluate(w)
     return (v, g + stepNoise)
   }
 
   /// The loss at `w`; counts one function evaluation. (Gradient noise has no loss term.)
   public mutating func value(at w: Vec2) -> Double {
     functionEvaluations += 1
-    return landscape.value(at: w)
+    return evaluateValue(w)
   }
 }
 

@@ -28,31 +28,36 @@ public enum AnalysisCSV {
 
   /// Continuous maps: `quantity,rho,x,y,value` per cell centre. Basin maps: one row per start,
   /// `method,start_x,start_y,basin,minimum_x,minimum_y,end_x,end_y,steps,outcome`, where `basin`
-  /// is the index of the known minimum reached (or `diverged`, `elsewhere`).
+  /// is the index of the known minimum reached (or `diverged`, `stalled`, `moving`), after one
+  /// comment line per method with each basin's share and its 95% Wilson interval.
   public static func map(_ m: MapResult, info: LandscapeInfo, provenance: Provenance? = nil) -> String {
     if m.kind == .basins {
-      var csv = CSVText(
-        header: [
-          "method", "start_x", "start_y", "basin", "minimum_x", "minimum_y", "end_x", "end_y", "steps", "outcome",
-        ], provenance: provenance)
       let maps = m.panels.compactMap { panel -> BasinMap? in
         if case .basins(let b) = panel { return b }
         return nil
       }
       let names = methodColumnNames(maps.map(\.method))
+      let shares = zip(maps, names).map { map, name in
+        let parts = map.shares.keys.sorted { basinName($0) < basinName($1) }.map { b in
+          let r = map.interval(of: b)
+          return "\(basinName(b)) \(map.shares[b] ?? 0) [\(r.lowerBound), \(r.upperBound)]"
+        }
+        return "shares of \(map.basins.count) starts, \(name) (basin share [95% Wilson]): "
+          + parts.joined(separator: "; ")
+      }
+      var csv = CSVText(
+        header: [
+          "method", "start_x", "start_y", "basin", "minimum_x", "minimum_y", "end_x", "end_y", "steps", "outcome",
+        ], provenance: provenance, comments: shares)
       for (map, name) in zip(maps, names) {
         for j in 0..<map.ny {
           for i in 0..<map.nx {
             let k = j * map.nx + i
             let start = map.start(i, j)
-            var basin = "elsewhere"
+            let basin = basinName(map.basins[k])
             var minimum = ["", ""]
-            switch map.basins[k] {
-            case .minimum(let index):
-              basin = "\(index)"
+            if case .minimum(let index) = map.basins[k] {
               minimum = [info.minima[index].location.x, info.minima[index].location.y].map(CSVText.number)
-            case .diverged: basin = "diverged"
-            case .elsewhere: break
             }
             csv.row(
               [name, CSVText.number(start.x), CSVText.number(start.y), basin] + minimum + [
@@ -88,6 +93,16 @@ public enum AnalysisCSV {
       csv.row([p.x, p.y, s.f[k], s.fp[k], s.gap[k]].map(CSVText.number))
     }
     return csv.text
+  }
+}
+
+/// A basin's name in data files: the known minimum's index, `diverged`, `stalled` or `moving`.
+func basinName(_ b: BasinMap.Basin) -> String {
+  switch b {
+  case .minimum(let k): return "\(k)"
+  case .diverged: return "diverged"
+  case .stalled: return "stalled"
+  case .moving: return "moving"
   }
 }
 

@@ -5,8 +5,10 @@ import Foundation
 struct CSVText {
   private(set) var text: String
 
-  init(header: [String], provenance: Provenance?) {
+  /// `comments` are further `# ` lines between the provenance and the header.
+  init(header: [String], provenance: Provenance?, comments: [String] = []) {
     text = provenance.map { "# \($0.line)\n" } ?? ""
+    text += comments.map { "# \($0)\n" }.joined()
     text += header.joined(separator: ",") + "\n"
   }
 

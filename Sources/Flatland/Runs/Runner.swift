@@ -23,7 +23,7 @@ public enum Runner {
     stream: Xoshiro256StarStar, startIndex: Int = 0, repeatIndex: Int = 0, divergenceRadius: Double? = nil
   ) -> Trajectory {
     let info = landscape.info
-    let radius = divergenceRadius ?? 100 * info.window.diagonal
+    let radius = divergenceRadius ?? defaultDivergenceRadius(info)
     var rng = stream
     var oracle = Oracle(landscape: landscape, noise: noise)
     var state = Method.State(totalSteps: steps)
@@ -43,7 +43,7 @@ public enum Runner {
       let record = method.step(&w, state: &state, oracle: &oracle, rng: &rng)
       let loss = landscape.value(at: w)
       guard w.isFinite, loss.isFinite, record.direction.isFinite else {
-        divergence = .diverged(step: k, reason: "the iterate or its loss became NaN or infinite")
+        divergence = .diverged(step: k, reason: nonFiniteReason)
         break
       }
       points.append(w)
@@ -52,7 +52,7 @@ public enum Runner {
       functionEvaluations.append(oracle.functionEvaluations)
       records.append(record)
       if (w - info.window.center).length > radius {
-        divergence = .diverged(step: k, reason: "left the radius \(formatShort(radius)) around the window")
+        divergence = .diverged(step: k, reason: radiusReason(radius))
         break
       }
     }
@@ -67,20 +67,42 @@ public enum Runner {
   /// Converged when the clean gradient at the end is tiny and the last steps stayed put;
   /// the convergence step is the first after which the route stays within a hair of its end.
   static func classify<L: Landscape>(_ points: [Vec2], landscape: L, info: LandscapeInfo) -> Outcome {
-    let end = points[points.count - 1]
+    classify(
+      end: points[points.count - 1], previous: points.count >= 2 ? points[points.count - 2] : nil,
+      landscape: landscape, info: info
+    ) { end, tolerance in
+      var first = points.count - 1
+      while first > 0, (points[first - 1] - end).length <= tolerance { first -= 1 }
+      return first
+    }
+  }
+
+  /// The classification shared with the batch engine: `previous` is the route's second-to-last
+  /// point, `settledFrom(end, tolerance)` the first step after which it stays within `tolerance`.
+  static func classify<L: Landscape>(
+    end: Vec2, previous: Vec2?, landscape: L, info: LandscapeInfo, settledFrom: (Vec2, Double) -> Int
+  ) -> Outcome {
     let scale = info.window.diagonal
     let nearest = info.minima.indices.min {
       (info.minima[$0].location - end).length < (info.minima[$1].location - end).length
     }
     let distance = nearest.map { (info.minima[$0].location - end).length } ?? .infinity
     let settled = landscape.gradient(at: end).length <= 1e-6 * Swift.max(1, scale)
-    let tolerance = 1e-6 * scale
-    guard settled, points.count >= 2, (points[points.count - 2] - end).length <= tolerance else {
+    let tolerance = convergenceTolerance(info)
+    guard settled, let previous, (previous - end).length <= tolerance else {
       return .stepLimit(nearestMinimum: nearest, distance: distance)
     }
-    var first = points.count - 1
-    while first > 0, (points[first - 1] - end).length <= tolerance { first -= 1 }
+    let first = settledFrom(end, tolerance)
     let known = distance <= 1e-3 * scale ? nearest : nil
     return .converged(step: first, point: end, minimum: known)
   }
+
+  /// How close the last steps must stay to the end: 10⁻⁶ of the window diagonal.
+  static func convergenceTolerance(_ info: LandscapeInfo) -> Double { 1e-6 * info.window.diagonal }
+
+  /// The default divergence radius: 100 window diagonals around the window's centre.
+  static func defaultDivergenceRadius(_ info: LandscapeInfo) -> Double { 100 * info.window.diagonal }
+
+  static let nonFiniteReason = "the iterate or its loss became NaN or infinite"
+  static func radiusReason(_ radius: Double) -> String { "left the radius \(formatShort(radius)) around the window" }
 }

@@ -34,7 +34,7 @@ struct CurvesCommand: FigureCommand {
   @Flag(help: "Linear y axis and arithmetic means instead of log and geometric.")
   var linear = false
 
-  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec, quiet: output.quiet) }
 
   /// The spec tree of this command line.
   func tree() -> SpecTree {

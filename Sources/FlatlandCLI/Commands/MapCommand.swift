@@ -41,7 +41,7 @@ struct MapCommand: FigureCommand {
   @Flag(help: "With several panels, label the axes of every panel (default: only the outer ones).")
   var independentAxes = false
 
-  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec, quiet: output.quiet) }
 
   /// The spec tree of this command line.
   func tree() -> SpecTree {

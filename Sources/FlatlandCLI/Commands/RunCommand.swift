@@ -36,6 +36,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Only check the files: report every problem, run nothing, write nothing.")
   var check = false
 
+  @Flag(help: "Print nothing but problems: no 'wrote' lines, no progress bar.")
+  var quiet = false
+
   func run() throws {
     let jobs = try Self.jobs(files, folder: out, settings: settings, format: format, extras: true)
     if check {
@@ -50,7 +53,7 @@ struct RunCommand: ParsableCommand {
       )
       return
     }
-    try Pipeline.execute(jobs)
+    try Pipeline.execute(jobs, quiet: quiet)
   }
 
   /// One job per file: read, `--set` applied, figures switched to `format`, and (with `extras`) a

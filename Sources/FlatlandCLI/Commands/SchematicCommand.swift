@@ -23,7 +23,7 @@ struct SchematicCommand: FigureCommand {
   @Option(parsing: .unconditional, help: "Contour grid nodes per axis (default: 240).")
   var grid: String?
 
-  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec, quiet: output.quiet) }
 
   /// The spec tree of this command line.
   func tree() -> SpecTree {

@@ -29,7 +29,7 @@ struct SliceCommand: FigureCommand {
 
   @OptionGroup var output: OutputFlags
 
-  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec) }
+  func run() throws { try Pipeline.figure(tree(), saveSpec: output.saveSpec, quiet: output.quiet) }
 
   /// The spec tree of this command line.
   func tree() -> SpecTree {

@@ -7,6 +7,9 @@ struct OutputFlags: ParsableArguments {
   @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Figure file: .png, .svg or .pdf.")
   var output: String
 
+  @Flag(help: "Print nothing but problems: no 'wrote' lines, no progress bar.")
+  var quiet = false
+
   @Option(
     parsing: .unconditional,
     help:

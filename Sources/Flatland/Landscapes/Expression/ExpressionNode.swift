@@ -29,7 +29,7 @@ public indirect enum ExpressionNode: Sendable, Equatable {
   }
 
   /// The value (and, over jets, the derivatives) at `(x, y)`.
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     switch self {
     case .constant(let c): return T(c)
     case .x: return x
@@ -59,10 +59,10 @@ public indirect enum ExpressionNode: Sendable, Equatable {
       case .abs: return T.abs(a)
       case .min:
         let b = args[1].evaluate(x, y)
-        return b.value < a.value ? b : a
+        return T.minimum(a, b)
       case .max:
         let b = args[1].evaluate(x, y)
-        return b.value > a.value ? b : a
+        return T.maximum(a, b)
       case .pow:
         let b = args[1].evaluate(x, y)
         return T.exp(b * T.log(a))
@@ -71,7 +71,7 @@ public indirect enum ExpressionNode: Sendable, Equatable {
   }
 
   /// `a^n` by repeated squaring; `n < 0` is `1/a^|n|`.
-  static func power<T: LandscapeScalar>(_ a: T, _ n: Int) -> T {
+  static func power<T: LandscapeArithmetic>(_ a: T, _ n: Int) -> T {
     if n == 0 { return T(1) }
     if n < 0 { return T(1) / power(a, -n) }
     var result: T? = nil
@@ -113,7 +113,7 @@ public indirect enum ExpressionNode: Sendable, Equatable {
       let b = f.arity == 2 ? args[1].evaluateRow(y: y, x0: x0, dx: dx, count: count) : []
       for i in 0..<count {
         switch f {
-        case .exp: a[i] = Foundation.exp(a[i])
+        case .exp: a[i] = LaneExp.exp(a[i])
         case .log: a[i] = Foundation.log(a[i])
         case .sqrt: a[i] = a[i].squareRoot()
         case .sin: a[i] = Foundation.sin(a[i])
@@ -123,7 +123,7 @@ public indirect enum ExpressionNode: Sendable, Equatable {
         case .abs: a[i] = Swift.abs(a[i])
         case .min: a[i] = b[i] < a[i] ? b[i] : a[i]
         case .max: a[i] = b[i] > a[i] ? b[i] : a[i]
-        case .pow: a[i] = Foundation.exp(b[i] * Foundation.log(a[i]))
+        case .pow: a[i] = LaneExp.exp(b[i] * Foundation.log(a[i]))
         }
       }
       return a

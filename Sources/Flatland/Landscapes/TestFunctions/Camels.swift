@@ -10,7 +10,7 @@ public struct SixHumpCamel: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(-1.2, 1.2)], learningRate: 0.01, rho: 0.05, steps: 400)
   static let cached = SixHumpCamel().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let x2 = x * x
     let y2 = y * y
     return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (4 * y2 - 4) * y2
@@ -28,7 +28,7 @@ public struct ThreeHumpCamel: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(-2.2, 2)], learningRate: 0.02, rho: 0.1, steps: 400)
   static let cached = ThreeHumpCamel().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let x2 = x * x
     return 2 * x2 - 1.05 * x2 * x2 + x2 * x2 * x2 / 6 + x * y + y * y
   }

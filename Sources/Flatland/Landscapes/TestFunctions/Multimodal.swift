@@ -11,7 +11,7 @@ public struct StyblinskiTang: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(0.5, 0.3)], learningRate: 0.01, rho: 0.2, steps: 300)
   static let cached = StyblinskiTang().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let x2 = x * x
     let y2 = y * y
     return 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y)
@@ -31,7 +31,7 @@ public struct Rastrigin: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(2.3, 3.4)], learningRate: 0.002, rho: 0.3, steps: 500)
   static let cached = Rastrigin().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     20 + x * x - 10 * T.cos(2 * Double.pi * x) + y * y - 10 * T.cos(2 * Double.pi * y)
   }
 }
@@ -57,7 +57,7 @@ public struct Ackley: StandardFunction {
     return info
   }()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     // At the origin `sqrt` has zero derivatives (see `LandscapeScalar.sqrt`): the kink gives no NaN.
     let r = T.sqrt(0.5 * (x * x + y * y))
     return -20 * T.exp(-0.2 * r) - T.exp(0.5 * (T.cos(2 * Double.pi * x) + T.cos(2 * Double.pi * y))) + M_E + 20
@@ -76,7 +76,7 @@ public struct Easom: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(2.2, 4.2)], learningRate: 0.1, rho: 0.2, steps: 300)
   static let cached = Easom().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let dx = x - Double.pi
     let dy = y - Double.pi
     return -(T.cos(x) * T.cos(y)) * T.exp(-(dx * dx + dy * dy))

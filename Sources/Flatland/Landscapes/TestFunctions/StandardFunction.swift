@@ -43,7 +43,7 @@ public struct Booth: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(-3, -1)], learningRate: 0.02, rho: 0.2, steps: 200)
   static let cached = Booth().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let p = x + 2 * y - 7
     let q = 2 * x + y - 5
     return p * p + q * q
@@ -61,7 +61,7 @@ public struct Matyas: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(-8, 6)], learningRate: 0.5, rho: 0.5, steps: 300)
   static let cached = Matyas().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     0.26 * (x * x + y * y) - 0.48 * x * y
   }
 }
@@ -79,7 +79,7 @@ public struct Beale: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(1, 1.5)], learningRate: 0.002, rho: 0.05, steps: 1000)
   static let cached = Beale().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let a = 1.5 - x + x * y
     let b = 2.25 - x + x * y * y
     let c = 2.625 - x + x * y * y * y
@@ -102,7 +102,7 @@ public struct GoldsteinPrice: StandardFunction {
   static let suggested = SuggestedRun(starts: [Vec2(-0.3, 0.5)], learningRate: 2e-5, rho: 0.05, steps: 1000)
   static let cached = GoldsteinPrice().makeInfo()
   public var info: LandscapeInfo { Self.cached }
-  public func evaluate<T: LandscapeScalar>(_ x: T, _ y: T) -> T {
+  public func evaluate<T: LandscapeArithmetic>(_ x: T, _ y: T) -> T {
     let s = x + y + 1
     let t = 2 * x - 3 * y
     let a = 1 + s * s * (19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y)

@@ -19,13 +19,15 @@ public enum AscentDirection: Sendable, Equatable {
 
   /// The smoothed gradient the direction carries (VaSSO's `d`, F-SAM's `m`); `nil` before the
   /// first gradient.
-  public struct State: Sendable, Equatable {
-    public var average: Vec2?
+  /// The running average, per lane; nil before the first gradient (the same step in every lane).
+  public struct LaneState<S: Lane>: Sendable, Equatable {
+    public var average: LaneVec<S>?
     public init() {}
   }
+  public typealias State = LaneState<Double>
 
-  /// The ascent vector for clean gradient `g`, updating the state.
-  func ascent(_ g: Vec2, state: inout State) -> Vec2 {
+  @inline(__always)
+  func ascent<S: Lane>(_ g: LaneVec<S>, state: inout LaneState<S>) -> LaneVec<S> {
     switch self {
     case .gradient:
       return g
@@ -43,7 +45,6 @@ public enum AscentDirection: Sendable, Equatable {
     }
   }
 
-  /// Short name for tables and custom legends.
   public var label: String {
     switch self {
     case .gradient: return "current gradient"

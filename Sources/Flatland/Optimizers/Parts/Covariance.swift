@@ -17,22 +17,28 @@ public enum Covariance: Sendable, Equatable {
   case fisher(eta: Double)
 
   /// `T` at the point `w` with clean gradient `g`, given the current learned σ (if any).
-  func scale(at w: Vec2, gradient g: Vec2, learned sigma: Vec2?) -> Vec2 {
+  @inline(__always)
+  func scale<S: Lane>(at w: LaneVec<S>, gradient g: LaneVec<S>, learned sigma: LaneVec<S>?) -> LaneVec<S> {
     switch self {
-    case .isotropic: return Vec2(1, 1)
-    case .diagonal(let s): return s
-    case .learnedDiagonal(let initial): return sigma ?? initial
-    case .weightAdaptive(let eta): return Vec2(Swift.abs(w.x) + eta, Swift.abs(w.y) + eta)
-    case .fisher(let eta): return Vec2(1 / (1 + eta * g.x * g.x).squareRoot(), 1 / (1 + eta * g.y * g.y).squareRoot())
+    case .isotropic: return LaneVec(Vec2(1, 1))
+    case .diagonal(let s): return LaneVec(s)
+    case .learnedDiagonal(let initial): return sigma ?? LaneVec(initial)
+    case .weightAdaptive(let eta): return LaneVec(S.abs(w.x) + S(eta), S.abs(w.y) + S(eta))
+    case .fisher(let eta):
+      return LaneVec(S(1) / S.sqrt(S(1) + S(eta) * g.x * g.x), S(1) / S.sqrt(S(1) + S(eta) * g.y * g.y))
     }
   }
 
-  /// For a σ chosen in parameter units the epsilon is applied in whitened units
-  /// (`ε·sqrt(σₓσᵧ)`), so `σ = (c, c)` is SAM with radius `cρ` exactly, epsilon included.
-  func epsilonScale(_ t: Vec2) -> Double {
+  /// The axis scale at one point (for schematics).
+  func scale(at w: Vec2, gradient g: Vec2, learned sigma: Vec2?) -> Vec2 {
+    scale(at: LaneVec<Double>(w), gradient: LaneVec(g), learned: sigma.map { LaneVec($0) }).vec2
+  }
+
+  @inline(__always)
+  func epsilonScale<S: Lane>(_ t: LaneVec<S>) -> S {
     switch self {
-    case .diagonal, .learnedDiagonal: return (t.x * t.y).magnitude.squareRoot()
-    case .isotropic, .weightAdaptive, .fisher: return 1
+    case .diagonal, .learnedDiagonal: return S.sqrt(S.abs(t.x * t.y))
+    case .isotropic, .weightAdaptive, .fisher: return S(1)
     }
   }
 
@@ -43,19 +49,19 @@ public enum Covariance: Sendable, Equatable {
 
   /// A learned σ's parameter `s` (σ = softplus(s); `nil` before step 0) and the base optimizer's
   /// state for it.
-  public struct State: Sendable, Equatable {
-    public var parameter: Vec2?
-    public var base = BaseOptimizer.State()
+  /// The learned σ's parameter `s` (σ = softplus(s)) and its optimizer state, per lane.
+  public struct LaneState<S: Lane>: Sendable, Equatable {
+    public var parameter: LaneVec<S>?
+    public var base = BaseOptimizer.LaneState<S>()
     public init() {}
 
-    /// The learned σ, once the run has started.
-    public var sigma: Vec2? { parameter.map { Vec2(softplus($0.x), softplus($0.y)) } }
+    public var sigma: LaneVec<S>? { parameter.map { $0.map(softplus) } }
   }
+  public typealias State = LaneState<Double>
 
-  /// Sets a learned σ's parameter from its starting value (step 0).
-  func start(_ state: inout State) {
+  func start<S: Lane>(_ state: inout LaneState<S>) {
     if case .learnedDiagonal(let initial) = self, state.parameter == nil {
-      state.parameter = Vec2(inverseSoftplus(initial.x), inverseSoftplus(initial.y))
+      state.parameter = LaneVec(Vec2(inverseSoftplus(initial.x), inverseSoftplus(initial.y)))
     }
   }
 }

@@ -17,13 +17,15 @@ public enum DescentCombination: Sendable, Equatable {
   case lookSAM(alpha: Double)
 
   /// LookSAM's stored orthogonal component `g_v` (zero before the first perturbing step).
-  public struct State: Sendable, Equatable {
-    public var orthogonal: Vec2 = .zero
+  /// LookSAM's stored orthogonal part, per lane.
+  public struct LaneState<S: Lane>: Sendable, Equatable {
+    public var orthogonal = LaneVec<S>.zero
     public init() {}
   }
+  public typealias State = LaneState<Double>
 
-  /// `d` on a perturbing step, from the clean gradient `g` and the perturbed one `gp`.
-  func direction(clean g: Vec2, perturbed gp: Vec2, state: inout State) -> Vec2 {
+  @inline(__always)
+  func direction<S: Lane>(clean g: LaneVec<S>, perturbed gp: LaneVec<S>, state: inout LaneState<S>) -> LaneVec<S> {
     switch self {
     case .plain:
       return gp
@@ -31,27 +33,27 @@ public enum DescentCombination: Sendable, Equatable {
       if minimizeFp { return gp - alpha * Self.orthogonalPart(of: g, to: gp) }
       return g + alpha * Self.orthogonalPart(of: gp, to: g)
     case .lookSAM:
-      let n = g.length + 1e-12
+      let n = g.length + S(1e-12)
       state.orthogonal = gp - (g.dot(gp) / (n * n)) * g
       return gp
     }
   }
 
-  /// `d` on a step that does not perturb, from the clean gradient `g`.
-  func direction(clean g: Vec2, state: State) -> Vec2 {
-    guard case .lookSAM(let alpha) = self, state.orthogonal != .zero else { return g }
-    return g + alpha * (g.length / (state.orthogonal.length + 1e-12)) * state.orthogonal
+  @inline(__always)
+  func direction<S: Lane>(clean g: LaneVec<S>, state: LaneState<S>) -> LaneVec<S> {
+    guard case .lookSAM(let alpha) = self else { return g }
+    let o = state.orthogonal
+    let reused = g + (S(alpha) * (g.length / (o.length + S(1e-12)))) * o
+    return LaneVec.select(o.isZero, g, reused)
   }
 
-  /// `v − ⟨v, û⟩û`, or zero when `u = 0` (no direction to project on).
-  static func orthogonalPart(of v: Vec2, to u: Vec2) -> Vec2 {
+  @inline(__always)
+  static func orthogonalPart<S: Lane>(of v: LaneVec<S>, to u: LaneVec<S>) -> LaneVec<S> {
     let norm = u.length
-    guard norm > 0 else { return .zero }
     let unit = u / norm
-    return v - v.dot(unit) * unit
+    return LaneVec.select(S.isLess(S(0), norm), v - v.dot(unit) * unit, .zero)
   }
 
-  /// Short name for tables and custom legends.
   public var label: String {
     switch self {
     case .plain: return "plain"

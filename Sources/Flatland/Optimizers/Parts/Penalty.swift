@@ -35,8 +35,13 @@ public struct Penalty: Sendable, Equatable {
       self.priorSigma = priorSigma
     }
 
-    func meanGradient(_ mu: Vec2) -> Vec2 { weight / (priorSigma * priorSigma) * mu }
-    func sigmaGradient(_ sigma: Vec2) -> Vec2 { weight * (sigma / (priorSigma * priorSigma) - 1 / sigma) }
+    @inline(__always) func meanGradient<S: Lane>(_ mu: LaneVec<S>) -> LaneVec<S> {
+      weight / (priorSigma * priorSigma) * mu
+    }
+    @inline(__always) func sigmaGradient<S: Lane>(_ sigma: LaneVec<S>) -> LaneVec<S> {
+      let p2 = S(priorSigma * priorSigma)
+      return weight * LaneVec(sigma.x / p2 - S(1) / sigma.x, sigma.y / p2 - S(1) / sigma.y)
+    }
   }
 
   /// Short description for tables and custom legends.

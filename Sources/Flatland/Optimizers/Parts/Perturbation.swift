@@ -27,17 +27,22 @@ public enum Perturbation: Sendable, Equatable {
   ///
   /// `epsilon` is the normalisation epsilon of the method's official code. At `T⊙a = 0` the
   /// result is exactly zero, never NaN (ALGORITHMS.md A1), whatever the epsilon.
-  static func worstCase(_ a: Vec2, scale t: Vec2, rho: Double, epsilon: Double, norm: Norm) -> Vec2 {
+  @inline(__always)
+  static func worstCase<S: Lane>(
+    _ a: LaneVec<S>, scale t: LaneVec<S>, rho: S, epsilon: S, norm: Norm
+  ) -> LaneVec<S> {
     switch norm {
     case .l2:
       let scaled = t * a
       let length = scaled.length
-      guard length > 0 else { return .zero }
-      return (rho / (length + epsilon)) * (t * scaled)
+      let e = (rho / (length + epsilon)) * (t * scaled)
+      return LaneVec.select(S.isLess(S(0), length), e, .zero)
     case .lInfinity:
-      return rho * t * Vec2(sign(a.x), sign(a.y))
+      return (rho * t) * LaneVec(sign(a.x), sign(a.y))
     }
   }
 
-  private static func sign(_ v: Double) -> Double { v > 0 ? 1 : (v < 0 ? -1 : 0) }
+  @inline(__always) private static func sign<S: Lane>(_ v: S) -> S {
+    S.select(S.isLess(S(0), v), S(1), S.select(S.isLess(v, S(0)), S(-1), S(0)))
+  }
 }

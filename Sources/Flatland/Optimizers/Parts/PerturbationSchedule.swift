@@ -14,15 +14,16 @@ public enum PerturbationSchedule: Sendable, Equatable {
   case random(probability: Double)
 
   /// Whether step `t` perturbs; draws RST's uniform.
-  func perturbs<R: RandomNumberGeneratorWithGaussian>(step t: Int, rng: inout R) -> Bool {
+  /// Which lanes perturb at step `t` (RST draws one uniform per lane).
+  @inline(__always)
+  func perturbs<S: Lane, R: LaneRandom>(step t: Int, lanes: S.Type, rng: inout R) -> S.Mask {
     switch self {
-    case .everyStep: return true
-    case .periodic(let k): return t % Swift.max(1, k) == 0
-    case .random(let p): return rng.nextUniform() < p
+    case .everyStep: return S.mask(true)
+    case .periodic(let k): return S.mask(t % Swift.max(1, k) == 0)
+    case .random(let p): return S.mask { rng.uniform(lane: $0) < p }
     }
   }
 
-  /// The expected share of steps that perturb (for the cost per step).
   var share: Double {
     switch self {
     case .everyStep: return 1

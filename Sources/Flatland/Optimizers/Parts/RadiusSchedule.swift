@@ -18,26 +18,26 @@ public enum RadiusSchedule: Sendable, Equatable {
   case targetSharpness(target: Double, kappa: Double, minimum: Double, maximum: Double)
 
   /// ρ at step `t` of `total`, for the current learning rate and clean gradient.
-  func radius(
-    base rho: Double, current: Double, step t: Int, total: Int, learningRate lr: Double,
-    range: ClosedRange<Double>, gradient g: Vec2
-  ) -> Double {
+  @inline(__always)
+  func radius<S: Lane>(
+    base rho: Double, current: S, step t: Int, total: Int, learningRate lr: Double,
+    range: ClosedRange<Double>, gradient g: LaneVec<S>
+  ) -> S {
     let progress = total > 1 ? Double(t) / Double(total - 1) : 0
     switch self {
-    case .constant: return rho
-    case .linear(let final): return rho + (final - rho) * progress
-    case .cosine(let final): return final + (rho - final) * (1 + Foundation.cos(Double.pi * progress)) / 2
+    case .constant: return S(rho)
+    case .linear(let final): return S(rho + (final - rho) * progress)
+    case .cosine(let final): return S(final + (rho - final) * (1 + Foundation.cos(Double.pi * progress)) / 2)
     case .learningRateProportional(let minimum):
-      guard range.upperBound > range.lowerBound else { return rho }
-      return minimum + (rho - minimum) * (lr - range.lowerBound) / (range.upperBound - range.lowerBound)
+      guard range.upperBound > range.lowerBound else { return S(rho) }
+      return S(minimum + (rho - minimum) * (lr - range.lowerBound) / (range.upperBound - range.lowerBound))
     case .gradientScaled(let kappa):
       let n = g.length
-      return n + kappa > 0 ? rho * n / (n + kappa) : 0
+      return S.select(S.isLess(S(0), n + S(kappa)), S(rho) * n / (n + S(kappa)), S(0))
     case .targetSharpness: return current
     }
   }
 
-  /// The next radius after measuring sharpness `s` (only `targetSharpness` adapts).
   func adapted(_ rho: Double, sharpness s: Double) -> Double {
     guard case .targetSharpness(let tau, let kappa, let lo, let hi) = self, s.isFinite else { return rho }
     let scale = Swift.max(tau, Swift.abs(s))
@@ -46,10 +46,12 @@ public enum RadiusSchedule: Sendable, Equatable {
   }
 
   /// The radius target-sharpness has steered to (`nil` before its first measurement).
-  public struct State: Sendable, Equatable {
-    public var current: Double?
+  /// The adapted radius, per lane; nil until a step has measured sharpness (then ρ₀ stands in).
+  public struct LaneState<S: Lane>: Sendable, Equatable {
+    public var current: S?
     public init() {}
   }
+  public typealias State = LaneState<Double>
 
   var measuresSharpness: Bool {
     if case .targetSharpness = self { return true }

@@ -63,12 +63,14 @@ public struct HeatmapFigure {
   /// Cells where the quantity is not finite.
   static let undefinedColor = Color(hex: 0xBBBBBB)
 
-  /// The colour of a basin: Okabe–Ito by minimum, dark grey for divergence, light grey elsewhere.
+  /// The colour of a basin: Okabe–Ito by minimum, dark grey for divergence, light grey for a
+  /// stall away from the known minima, mid grey for still moving.
   static func color(of basin: BasinMap.Basin) -> Color {
     switch basin {
     case .minimum(let k): return k < 7 ? Palette.okabeIto[[1, 0, 6, 4, 2, 5, 7][k]] : Color(hex: 0x999999)
     case .diverged: return Color(hex: 0x333333)
-    case .elsewhere: return Color(hex: 0xDDDDDD)
+    case .stalled: return Color(hex: 0xDDDDDD)
+    case .moving: return Color(hex: 0xAAAAAA)
     }
   }
 
@@ -182,6 +184,13 @@ public struct HeatmapFigure {
     return scene
   }
 
+  /// A share as a percentage with the digits its resolution supports: one decimal from a thousand
+  /// starts on (or below 10%), whole percents for coarse maps.
+  static func percent(_ share: Double, of count: Int) -> String {
+    let p = share * 100
+    return count >= 1000 || (p > 0 && p < 10) ? String(format: "%.1f%%", p) : "\(Int(p.rounded()))%"
+  }
+
   func basinEntries(_ maps: [BasinMap]) -> [Legend.Entry] {
     let shares = maps.map(\.shares)
     var entries: [Legend.Entry] = []
@@ -192,7 +201,8 @@ public struct HeatmapFigure {
           details: [escapeMarkup(method.hyperparameters.map(\.description).joined(separator: ", "))],
           blackDetails: 1))
     }
-    let kinds = (info.minima.indices.map { BasinMap.Basin.minimum($0) } + [.diverged, .elsewhere]).filter { kind in
+    let kinds = (info.minima.indices.map { BasinMap.Basin.minimum($0) } + [.diverged, .stalled, .moving]).filter {
+      kind in
       shares.contains { ($0[kind] ?? 0) > 0 }
     }
     for kind in kinds {
@@ -203,13 +213,18 @@ public struct HeatmapFigure {
         let at = "(\(formatShort(m.location.x, digits: 3)), \(formatShort(m.location.y, digits: 3)))"
         name = m.label.isEmpty ? "minimum \(at)" : "\(m.label) \(at)"
       case .diverged: name = "diverged"
-      case .elsewhere: name = "elsewhere (no known minimum)"
+      case .stalled: name = "stalled (at rest, no known minimum)"
+      case .moving: name = "still moving at the step limit"
       }
       let detail: String
       if maps.count == 1 {
-        detail = "\(Int(((shares[0][kind] ?? 0) * 100).rounded()))% of starts"
+        let share = shares[0][kind] ?? 0
+        let range = maps[0].interval(of: kind)
+        let n = maps[0].basins.count
+        detail =
+          "\(Self.percent(share, of: n)) of \(n) starts (95%: \(Self.percent(range.lowerBound, of: n))–\(Self.percent(range.upperBound, of: n)))"
       } else {
-        detail = zip(maps, shares).map { "\($0.method.legendName) \(Int((($1[kind] ?? 0) * 100).rounded()))%" }
+        detail = zip(maps, shares).map { "\($0.method.legendName) \(Self.percent($1[kind] ?? 0, of: $0.basins.count))" }
           .joined(separator: " · ")
       }
       entries.append(

@@ -1,0 +1,69 @@
+/// Many independent runs of one method on one landscape: what the batch engine is asked to do.
+///
+/// Each run has its own start and its own random stream (keyed by what the run is, as in the
+/// scalar runner), so a run's numbers do not depend on the batch around it.
+public struct BatchJob: Sendable {
+  public var method: Method
+  public var landscape: any Landscape
+  public var starts: [Vec2]
+  /// One stream per start.
+  public var streams: [Xoshiro256StarStar]
+  public var steps: Int
+  public var noise: NoiseModel
+  /// Divergence radius around the window's centre; nil for the runner's default (100 diagonals).
+  public var divergenceRadius: Double?
+  /// Whether to find the step from which each converged run stayed put. It takes a second pass
+  /// (the end must be known first), so jobs that only need where runs end leave it off.
+  public var convergenceSteps: Bool
+
+  public init(
+    method: Method, landscape: any Landscape, starts: [Vec2], streams: [Xoshiro256StarStar], steps: Int,
+    noise: NoiseModel = .none, divergenceRadius: Double? = nil, convergenceSteps: Bool = false
+  ) {
+    precondition(starts.count == streams.count, "one stream per start")
+    self.method = method
+    self.landscape = landscape
+    self.starts = starts
+    self.streams = streams
+    self.steps = steps
+    self.noise = noise
+    self.divergenceRadius = divergenceRadius
+    self.convergenceSteps = convergenceSteps
+  }
+
+  /// Runs keyed as an experiment keys them: the seed, the method's identity, each start, one repeat.
+  public init(
+    method: Method, landscape: any Landscape, starts: [Vec2], steps: Int, noise: NoiseModel = .none,
+    seed: UInt64, repetition: Int = 0, convergenceSteps: Bool = false
+  ) {
+    let identity = method.identity  // a hash of the method: once, not per start
+    self.init(
+      method: method, landscape: landscape, starts: starts,
+      streams: starts.map { Xoshiro256StarStar(seed: seed, method: identity, start: $0, repeat: repetition) },
+      steps: steps, noise: noise, convergenceSteps: convergenceSteps)
+  }
+}
+
+/// Where one run of a batch ended and how.
+public struct BatchEnd: Sendable, Equatable {
+  /// The last point of the route (the last finite one when the run diverged on a NaN).
+  public var end: Vec2
+  /// Steps taken (the route has `steps + 1` points).
+  public var steps: Int
+  public var outcome: Outcome
+  /// False when the job did not ask for convergence steps: `outcome`'s step is then unknown
+  /// (given as `steps`), the rest of it exact.
+  public var convergenceStepKnown: Bool
+
+  public init(end: Vec2, steps: Int, outcome: Outcome, convergenceStepKnown: Bool) {
+    self.end = end
+    self.steps = steps
+    self.outcome = outcome
+    self.convergenceStepKnown = convergenceStepKnown
+  }
+
+  /// The end of a run made by the scalar runner.
+  public init(_ t: Trajectory) {
+    self.init(end: t.end, steps: t.steps, outcome: t.outcome, convergenceStepKnown: true)
+  }
+}

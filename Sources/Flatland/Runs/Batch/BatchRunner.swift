@@ -1,0 +1,199 @@
+import Dispatch
+import Synchronization
+
+/// Told `(done, total)` as runs finish, from any thread; the command line draws its progress bar
+/// from it (numerics never format).
+public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// The batch engine: many independent runs stepped eight at a time in SIMD lanes, on all cores.
+///
+/// A gradient method's step is `GradientRule.advance`, the same generic code the scalar runner
+/// runs at width one, so every lane's route is bit for bit the route the scalar runner makes for
+/// that run (a test checks every method). Per step it allocates nothing and makes one dynamic
+/// call per landscape evaluation of eight runs. Population methods (ES, SNES, sep-CMA-ES) step
+/// their population one run at a time through the scalar runner, spread over the cores.
+public enum BatchRunner {
+  /// Runs `job`; `progress(done, total)` is called as runs finish (from worker threads).
+  public static func run(_ job: BatchJob, progress: ProgressHandler? = nil) -> [BatchEnd] {
+    let count = job.starts.count
+    guard count > 0 else { return [] }
+    let info = job.landscape.info
+    let done = Atomic<Int>(0)
+    var ends = [BatchEnd](
+      repeating: BatchEnd(
+        end: .zero, steps: 0, outcome: .stepLimit(nearestMinimum: nil, distance: 0), convergenceStepKnown: false),
+      count: count)
+    ends.withUnsafeMutableBufferPointer { buffer in
+      let out = UncheckedPointer(buffer.baseAddress!)
+      guard let rule = job.method.gradientRule else {
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+          let t = Runner.run(
+            job.method, on: job.landscape, from: job.starts[i], steps: job.steps, noise: job.noise,
+            stream: job.streams[i], divergenceRadius: job.divergenceRadius)
+          out.pointer[i] = BatchEnd(t)
+          progress?(done.add(1, ordering: .relaxed).newValue, count)
+        }
+        return
+      }
+      let chunks = (count + 7) / 8
+      DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let lanes = (0..<8).map { Swift.min(count - 1, c * 8 + $0) }
+        let results = job.landscape.runLanes(
+          rule, job, info, lanes.map { job.starts[$0] }, lanes.map { job.streams[$0] })
+        let real = Swift.min(8, count - c * 8)
+        for l in 0..<real { out.pointer[c * 8 + l] = results[l] }
+        progress?(done.add(real, ordering: .relaxed).newValue, count)
+      }
+    }
+    return ends
+  }
+
+  /// Eight runs of a gradient rule, as `Runner.run` makes each: the same divergence checks in the
+  /// same order, the same classification at the end.
+  static func runLanes<L: Landscape>(
+    _ rule: GradientRule, _ job: BatchJob, _ landscape: L, _ info: LandscapeInfo, _ starts: [Vec2],
+    _ streams: [Xoshiro256StarStar]
+  ) -> [BatchEnd] {
+    let radius = job.divergenceRadius ?? Runner.defaultDivergenceRadius(info)
+    let center = LaneVec<Lanes8>(info.window.center)
+    var first = LaneVec<Lanes8>.zero
+    for i in 0..<8 { first[lane: i] = starts[i] }
+    var pass = Pass(rule: rule, job: job, landscape: landscape, start: first, streams: streams)
+    var live = Lanes8.mask(true)
+    var end = first
+    var previous = first
+    var taken = Lanes8(0)
+    var divergence = [Outcome?](repeating: nil, count: 8)
+    // The scalar runner checks each new point's loss as it accepts it. Here the loss of a point is
+    // the one the next step evaluates at its start anyway (the same bits): a point is accepted
+    // first and taken back if that loss is not finite. `pending`: lanes whose last point awaits it.
+    var pending = Lanes8.mask(false)
+    func takeBack(_ lane: Int, step: Int) {
+      divergence[lane] = .diverged(step: step, reason: Runner.nonFiniteReason)
+      end[lane: lane] = previous[lane: lane]
+      taken[lane: lane] -= 1
+    }
+    func checkPending(_ loss: Lanes8, step: Int) {
+      let bad = Lanes8.and(pending, Lanes8.not(Lanes8.isFinite(loss)))
+      guard Lanes8.any(bad) else { return }
+      for i in 0..<8 where bad[i] { takeBack(i, step: step) }
+      live = Lanes8.and(live, Lanes8.not(bad))
+    }
+    var k = 0
+    while k < job.steps {
+      k += 1
+      let step = pass.next()
+      if Lanes8.any(pending) {
+        var loss = step.loss
+        if !Lanes8.all(step.lossKnown) { loss = Lanes8.select(step.lossKnown, loss, landscape.value(lanes: end)) }
+        checkPending(loss, step: k - 1)
+      }
+      let w = step.point
+      let finite = Lanes8.and(w.isFinite, step.direction.isFinite)
+      let broke = Lanes8.and(live, Lanes8.not(finite))
+      if Lanes8.any(broke) {
+        for i in 0..<8 where broke[i] { divergence[i] = .diverged(step: k, reason: Runner.nonFiniteReason) }
+        live = Lanes8.and(live, finite)
+      }
+      previous = LaneVec.select(live, end, previous)
+      end = LaneVec.select(live, w, end)
+      taken = taken + Lanes8.select(live, Lanes8(1), Lanes8(0))
+      // ‖w − c‖ ≤ √2·max(|Δx|, |Δy|): only lanes past that cheap bound need the exact length.
+      let offset = w - center
+      let bound = Lanes8.larger(Lanes8.abs(offset.x), Lanes8.abs(offset.y)) * Lanes8(1.414_213_562_373_095_2)
+      let near = Lanes8.isLess(bound, Lanes8(radius * (1 - 1e-12)))
+      var far = Lanes8.mask(false)
+      if !Lanes8.all(Lanes8.or(near, Lanes8.not(live))) {
+        far = Lanes8.and(live, Lanes8.isLess(Lanes8(radius), offset.length))
+      }
+      if Lanes8.any(far) {
+        // Which check stops the scalar runner first: a non-finite loss, else the radius.
+        let loss = landscape.value(lanes: w)
+        for i in 0..<8 where far[i] {
+          if loss[lane: i].isFinite {
+            divergence[i] = .diverged(step: k, reason: Runner.radiusReason(radius))
+          } else {
+            takeBack(i, step: k)
+          }
+        }
+        live = Lanes8.and(live, Lanes8.not(far))
+      }
+      pending = live
+      if !Lanes8.any(live) { break }
+    }
+    if Lanes8.any(pending) { checkPending(landscape.value(lanes: end), step: k) }
+
+    // The step from which each converged run stayed within the tolerance of its end: a second pass,
+    // now that the ends are known (the same routes, replayed).
+    var settledFrom = [Int](repeating: 0, count: 8)
+    var convergence = [Bool](repeating: false, count: 8)
+    let tolerance = Runner.convergenceTolerance(info)
+    var results: [BatchEnd] = []
+    for i in 0..<8 {
+      let steps = Int(taken[lane: i])
+      if let d = divergence[i] {
+        results.append(BatchEnd(end: end[lane: i], steps: steps, outcome: d, convergenceStepKnown: true))
+        continue
+      }
+      let outcome = Runner.classify(
+        end: end[lane: i], previous: steps >= 1 ? previous[lane: i] : nil, landscape: landscape, info: info
+      ) { _, _ in steps }
+      if case .converged = outcome { convergence[i] = true }
+      results.append(BatchEnd(end: end[lane: i], steps: steps, outcome: outcome, convergenceStepKnown: false))
+    }
+    guard convergence.contains(true) else {
+      for i in 0..<8 { results[i].convergenceStepKnown = true }
+      return results
+    }
+    guard job.convergenceSteps else { return results }
+    var replay = Pass(rule: rule, job: job, landscape: landscape, start: first, streams: streams)
+    var ends = LaneVec<Lanes8>.zero
+    for i in 0..<8 { ends[lane: i] = results[i].end }
+    var lastFar = Lanes8(-1)
+    let longest = (0..<8).filter { convergence[$0] }.map { results[$0].steps }.max() ?? 0
+    var w = first
+    for k in 0...longest {
+      if k > 0 { w = replay.next().point }
+      let far = Lanes8.isLess(Lanes8(tolerance), (w - ends).length)
+      lastFar = Lanes8.select(far, Lanes8(Double(k)), lastFar)
+    }
+    for i in 0..<8 where convergence[i] {
+      settledFrom[i] = Int(lastFar[lane: i]) + 1
+      if case .converged(_, let point, let minimum) = results[i].outcome {
+        results[i].outcome = .converged(step: settledFrom[i], point: point, minimum: minimum)
+      }
+    }
+    for i in 0..<8 { results[i].convergenceStepKnown = true }
+    return results
+  }
+
+  /// One pass over eight routes: the rule's state, oracle and streams, stepped together.
+  struct Pass<L: Landscape> {
+    let rule: GradientRule
+    let steps: Int
+    var w: LaneVec<Lanes8>
+    var state = GradientRule.LaneState<Lanes8>()
+    var oracle: LaneOracle<L>
+    var rng: LaneStreams
+    var t = 0
+
+    init(rule: GradientRule, job: BatchJob, landscape: L, start: LaneVec<Lanes8>, streams: [Xoshiro256StarStar]) {
+      self.rule = rule
+      steps = job.steps
+      w = start
+      oracle = LaneOracle(landscape: landscape, noise: job.noise)
+      rng = LaneStreams(streams)
+    }
+
+    /// The next point of every route, the direction that moved it there and the loss at the
+    /// point the step started from (where the step evaluated it).
+    @inline(__always)
+    mutating func next() -> (
+      point: LaneVec<Lanes8>, direction: LaneVec<Lanes8>, loss: Lanes8, lossKnown: Lanes8.Mask
+    ) {
+      let done = rule.advance(&w, step: t, of: steps, state: &state, oracle: &oracle, rng: &rng)
+      t += 1
+      return (w, done.direction, done.loss, done.lossKnown)
+    }
+  }
+}
