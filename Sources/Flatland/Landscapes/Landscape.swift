@@ -33,6 +33,12 @@ public protocol Landscape: Sendable {
   func valueAndGradient(lanes w: LaneVec<Lanes8>) -> (value: Lanes8, gradient: LaneVec<Lanes8>)
   /// The loss of eight runs at once.
   func value(lanes w: LaneVec<Lanes8>) -> Lanes8
+  /// One route of the scalar runner (`Runner.run`), compiled for this landscape's own formula: the
+  /// runner's entry point, not meant to be implemented.
+  func runRoute(
+    _ method: Method, from start: Vec2, steps: Int, noise: NoiseModel, stream: Xoshiro256StarStar,
+    startIndex: Int, repeatIndex: Int, divergenceRadius: Double?
+  ) -> Trajectory
   /// Eight runs of the batch engine (`BatchRunner`), compiled for this landscape's own formula:
   /// the engine's entry point, not meant to be implemented.
   func runLanes(
@@ -70,6 +76,15 @@ extension Landscape {
   }
 
   public func value(lanes w: LaneVec<Lanes8>) -> Lanes8 { evaluate(w.x, w.y) }
+
+  public func runRoute(
+    _ method: Method, from start: Vec2, steps: Int, noise: NoiseModel, stream: Xoshiro256StarStar,
+    startIndex: Int, repeatIndex: Int, divergenceRadius: Double?
+  ) -> Trajectory {
+    Runner.route(
+      method, on: self, from: start, steps: steps, noise: noise, stream: stream, startIndex: startIndex,
+      repeatIndex: repeatIndex, divergenceRadius: divergenceRadius)
+  }
 
   public func runLanes(
     _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar]

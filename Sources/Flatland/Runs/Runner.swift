@@ -22,6 +22,18 @@ public enum Runner {
     _ method: Method, on landscape: L, from start: Vec2, steps: Int, noise: NoiseModel = .none,
     stream: Xoshiro256StarStar, startIndex: Int = 0, repeatIndex: Int = 0, divergenceRadius: Double? = nil
   ) -> Trajectory {
+    // Through the landscape's own entry point, so the loop is compiled for its formula even when
+    // the caller only has `any Landscape`.
+    landscape.runRoute(
+      method, from: start, steps: steps, noise: noise, stream: stream, startIndex: startIndex,
+      repeatIndex: repeatIndex, divergenceRadius: divergenceRadius)
+  }
+
+  /// The loop of `run`, for a concrete landscape type.
+  static func route<L: Landscape>(
+    _ method: Method, on landscape: L, from start: Vec2, steps: Int, noise: NoiseModel,
+    stream: Xoshiro256StarStar, startIndex: Int, repeatIndex: Int, divergenceRadius: Double?
+  ) -> Trajectory {
     let info = landscape.info
     let radius = divergenceRadius ?? defaultDivergenceRadius(info)
     var rng = stream
