@@ -51,8 +51,8 @@ public struct BatchEnd: Sendable, Equatable {
   /// Steps taken (the route has `steps + 1` points).
   public var steps: Int
   public var outcome: Outcome
-  /// False when the job did not ask for convergence steps: `outcome`'s step is then unknown
-  /// (given as `steps`), the rest of it exact.
+  /// False only for a converged run of a job that did not ask for convergence steps: its
+  /// outcome's step is then unknown (given as `steps`), the rest of it exact.
   public var convergenceStepKnown: Bool
 
   public init(end: Vec2, steps: Int, outcome: Outcome, convergenceStepKnown: Bool) {

@@ -123,47 +123,39 @@ public enum BatchRunner {
     }
     if Lanes8.any(pending) { checkPending(landscape.value(lanes: end), step: k) }
 
-    // The step from which each converged run stayed within the tolerance of its end: a second pass,
-    // now that the ends are known (the same routes, replayed).
-    var settledFrom = [Int](repeating: 0, count: 8)
-    var convergence = [Bool](repeating: false, count: 8)
-    let tolerance = Runner.convergenceTolerance(info)
     var results: [BatchEnd] = []
     for i in 0..<8 {
       let steps = Int(taken[lane: i])
-      if let d = divergence[i] {
-        results.append(BatchEnd(end: end[lane: i], steps: steps, outcome: d, convergenceStepKnown: true))
-        continue
-      }
-      let outcome = Runner.classify(
-        end: end[lane: i], previous: steps >= 1 ? previous[lane: i] : nil, landscape: landscape, info: info
-      ) { _, _ in steps }
-      if case .converged = outcome { convergence[i] = true }
-      results.append(BatchEnd(end: end[lane: i], steps: steps, outcome: outcome, convergenceStepKnown: false))
+      let outcome =
+        divergence[i]
+        ?? Runner.classify(
+          end: end[lane: i], previous: steps >= 1 ? previous[lane: i] : nil, landscape: landscape, info: info
+        ) { _, _ in steps }
+      var converged = false
+      if case .converged = outcome { converged = true }
+      results.append(
+        BatchEnd(end: end[lane: i], steps: steps, outcome: outcome, convergenceStepKnown: !converged))
     }
-    guard convergence.contains(true) else {
-      for i in 0..<8 { results[i].convergenceStepKnown = true }
-      return results
-    }
-    guard job.convergenceSteps else { return results }
+    let converged = (0..<8).filter { !results[$0].convergenceStepKnown }
+    guard job.convergenceSteps, !converged.isEmpty else { return results }
+
+    // The step from which each converged run stayed within the tolerance of its end: a second pass,
+    // now that the ends are known (the same routes, replayed; a converged run took every step).
+    let tolerance = Runner.convergenceTolerance(info)
     var replay = Pass(rule: rule, job: job, landscape: landscape, start: first, streams: streams)
-    var ends = LaneVec<Lanes8>.zero
-    for i in 0..<8 { ends[lane: i] = results[i].end }
     var lastFar = Lanes8(-1)
-    let longest = (0..<8).filter { convergence[$0] }.map { results[$0].steps }.max() ?? 0
     var w = first
-    for k in 0...longest {
+    for k in 0...job.steps {
       if k > 0 { w = replay.next().point }
-      let far = Lanes8.isLess(Lanes8(tolerance), (w - ends).length)
+      let far = Lanes8.isLess(Lanes8(tolerance), (w - end).length)
       lastFar = Lanes8.select(far, Lanes8(Double(k)), lastFar)
     }
-    for i in 0..<8 where convergence[i] {
-      settledFrom[i] = Int(lastFar[lane: i]) + 1
+    for i in converged {
       if case .converged(_, let point, let minimum) = results[i].outcome {
-        results[i].outcome = .converged(step: settledFrom[i], point: point, minimum: minimum)
+        results[i].outcome = .converged(step: Int(lastFar[lane: i]) + 1, point: point, minimum: minimum)
       }
+      results[i].convergenceStepKnown = true
     }
-    for i in 0..<8 { results[i].convergenceStepKnown = true }
     return results
   }
 
