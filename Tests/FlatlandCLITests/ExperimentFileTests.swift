@@ -40,6 +40,11 @@ import Testing
       "schematic", "--method", "vsam:sigma=0.3,1,rho=0.25", "--at", "0.45,0.6", "--grid", "60", "-o", "fig.png",
       "--data", "fig.json",
     ],
+    [
+      "sweep", "--landscape", "himmelblau", "--methods", "sam,gsam", "--x", "lr=0.002:0.02:log:6", "--y",
+      "rho=0:0.8:5", "--steps", "60", "--start", "0,0", "--start", "-1,2", "--noise", "0.5", "--repeats", "2",
+      "--quantity", "steps", "-o", "fig.png", "--data", "fig.csv",
+    ],
   ])
   func flagsAndTheirSpecGiveTheSameBytes(_ arguments: [String]) throws {
     let dir = try CommandLineTests.temporaryDirectory()

@@ -13,6 +13,10 @@ public struct Experiment: Sendable {
   /// The title as Pango markup (`nil`: the figure's default, the landscape's name and formula).
   public var titleMarkup: String?
   public var methods: [Method]
+  /// The methods' specs as given and the landscape's defaults they resolve with: a sweep builds
+  /// each cell's method from them.
+  public var methodSpecs: [MethodSpec]
+  public var methodDefaults: MethodDefaults
   public var starts: [Vec2]
   public var steps: Int
   public var noise: NoiseModel
@@ -60,12 +64,14 @@ public enum Analysis: Sendable, Hashable {
   case schematic(SchematicRequest)
   /// Each run's end, outcome, nearest minimum and cost.
   case summary
+  /// Every method over a grid of two of its keys (batch jobs, not recorded routes).
+  case sweep(SweepRequest)
 
   /// Whether the analysis runs the methods from the starts.
   public var needsTrajectories: Bool {
     switch self {
     case .trajectories, .routes, .curves, .summary: return true
-    case .map, .slice, .schematic: return false
+    case .map, .slice, .schematic, .sweep: return false
     }
   }
 }
@@ -137,6 +143,7 @@ public struct FigureLook: Sendable, Hashable {
   public var columns: Int?
   public var linear = false
   public var log = false
+  public var sweepQuantity: SweepQuantity = .minimum
 
   public init() {}
 }

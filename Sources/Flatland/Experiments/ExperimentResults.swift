@@ -17,6 +17,8 @@ public struct ExperimentResults: Sendable {
     case slice(SliceProfile)
     case schematic(StepGeometry)
     case summary([RunSummary])
+    /// One sweep per method.
+    case sweep([ParameterSweep])
   }
 
   public init(info: LandscapeInfo, trajectories: [Trajectory], products: [Product]) {
@@ -47,7 +49,6 @@ public struct MapResult: Sendable {
 }
 
 extension Experiment {
-  /// Runs every analysis the outputs need, each once.
   /// Runs every analysis the outputs need; `progress` hears of the runs of the batch jobs (basin
   /// maps) as they finish.
   public func run(progress: ProgressHandler? = nil) -> ExperimentResults {
@@ -124,6 +125,24 @@ extension Experiment {
         StepGeometry(of: methods.first!, on: landscape, at: request.point, grid: request.grid, seed: seed))
     case .summary:
       return .summary(trajectories.map { RunSummary(of: $0, on: landscape, info: info) })
+    case .sweep(let request):
+      var sweeps: [ParameterSweep] = []
+      let perMethod = request.x.count * request.y.count * starts.count * repeats
+      for (m, method) in methods.enumerated() {
+        let grid = SweepGrid(x: request.x, y: request.y, spec: methodSpecs[m], defaults: methodDefaults)
+        var shifted: ProgressHandler?
+        if let progress {
+          let offset = m * perMethod
+          let total = methods.count * perMethod
+          shifted = { done, _ in progress(offset + done, total) }
+        }
+        sweeps.append(
+          ParameterSweep(
+            x: request.x, y: request.y, method: method, methods: grid.methods(label: method.label),
+            landscape: landscape, starts: starts, repeats: repeats, steps: steps, noise: noise, seed: seed,
+            progress: shifted))
+      }
+      return .sweep(sweeps)
     }
   }
 }

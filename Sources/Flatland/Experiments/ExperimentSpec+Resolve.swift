@@ -131,6 +131,8 @@ extension ExperimentSpec {
       resolvedMethods.append(filled)
     }
     resolved.methods = resolvedMethods
+    // A sweep's cells start from the methods as given (shared-flag keys that act nowhere removed).
+    let sweepSpecs = methodSpecs.enumerated().map { i, m in given.methods?[i] ?? m }
     for (flag, use) in sharedUse.sorted(by: { $0.key < $1.key }) where use.given > 0 && use.unused == use.given {
       let when =
         methodSpecs.compactMap { MethodCatalog.relevance(of: use.key, in: $0.preset)?.when }.first ?? "another setting"
@@ -145,7 +147,8 @@ extension ExperimentSpec {
     for (i, output) in outputs.enumerated() {
       let context = OutputContext(
         info: info, methods: methodSpecs.count, steps: steps, suggestion: suggestion, defaultStart: starts.first,
-        landscape: built?.landscape, probe: probe)
+        landscape: built?.landscape, probe: probe, methodSpecs: sweepSpecs, defaults: defaults,
+        starts: starts.count, repeats: repeats)
       if let plan = output.resolve(at: .root + "outputs" + i, context, &log) { plans.append(plan) }
     }
     resolved.outputs = plans.map(\.spec)
@@ -191,14 +194,16 @@ extension ExperimentSpec {
     let surface = built!.landscape
     return Experiment(
       spec: resolved, given: given, landscape: surface, info: info!, titleMarkup: titleMarkup, methods: builtMethods,
-      starts: starts, steps: steps, noise: noise, seed: seed ?? 0, repeats: repeats, outputs: plans,
+      methodSpecs: sweepSpecs, methodDefaults: defaults, starts: starts, steps: steps, noise: noise, seed: seed ?? 0,
+      repeats: repeats, outputs: plans,
       warnings: log.sorted.filter { $0.severity == .warning })
   }
 
-  /// The methods of an experiment that names none: SAM for a schematic, SGD for a basin map, SGD
-  /// and SAM otherwise.
+  /// The methods of an experiment that names none: SAM for a schematic or a sweep, SGD for a basin
+  /// map, SGD and SAM otherwise.
   public static func defaultMethods(for kinds: [OutputKind], basinMap: Bool) -> [MethodPreset] {
     if kinds.contains(.figure(.schematic)) || kinds.contains(.data(.schematic)) { return [.sam] }
+    if kinds.contains(.figure(.sweep)) || kinds.contains(.data(.sweep)) { return [.sam] }
     return basinMap ? [.sgd] : [.sgd, .sam]
   }
 

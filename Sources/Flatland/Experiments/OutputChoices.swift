@@ -4,7 +4,7 @@
 
 /// The figure kinds an output can draw.
 public enum FigureKind: String, SpecChoice {
-  case routes, curves, map, slice, schematic
+  case routes, curves, map, slice, schematic, sweep
 
   public var summary: String {
     switch self {
@@ -13,13 +13,14 @@ public enum FigureKind: String, SpecChoice {
     case .map: return "a heatmap of sharpness or curvature, or each method's basin map"
     case .slice: return "f, the max-pooled f_p and the surrogate gap h along one axis (GSAM's figure 1)"
     case .schematic: return "one step of one method drawn as geometry, for lectures"
+    case .sweep: return "a heatmap over two hyperparameters: minimum reached, loss, sharpness, steps or divergence"
     }
   }
 }
 
 /// The numbers an output can write.
 public enum DataKind: String, SpecChoice {
-  case trajectories, curves, map, slice, schematic, summary
+  case trajectories, curves, map, slice, schematic, summary, sweep
 
   public var summary: String {
     switch self {
@@ -29,6 +30,7 @@ public enum DataKind: String, SpecChoice {
     case .slice: return "CSV: x, y, f, f_p, h along the slice"
     case .schematic: return "JSON: the points and vectors of the step"
     case .summary: return "JSON: each run's end, outcome, nearest minimum and cost"
+    case .sweep: return "CSV: every cell of a sweep (its values, runs per basin, loss, sharpness, steps, divergence)"
     }
   }
 
@@ -189,6 +191,21 @@ public enum MapKind: String, SpecChoice {
 
   /// The landscape quantity, for every kind but basins.
   public var quantity: MapQuantity? { MapQuantity(rawValue: rawValue) }
+}
+
+/// What a sweep's heatmap shows in each cell (the data file has every one).
+public enum SweepQuantity: String, SpecChoice {
+  case minimum, loss, sharpness, steps, diverged
+
+  public var summary: String {
+    switch self {
+    case .minimum: return "the known minimum most of the cell's runs end in (categories)"
+    case .loss: return "the mean final loss of the runs that did not diverge"
+    case .sharpness: return "the mean λ_max of the Hessian at the runs' ends"
+    case .steps: return "the median step from which the converged runs stayed put"
+    case .diverged: return "the share of runs that diverged"
+    }
+  }
 }
 
 /// Contour levels of routes figures.

@@ -8,7 +8,7 @@ extension OutputSpec {
   }
 
   static let allFigures = FigureKind.allCases.map { OutputKind.figure($0) }
-  static let panelled: [OutputKind] = [.figure(.routes), .figure(.map)]
+  static let panelled: [OutputKind] = [.figure(.routes), .figure(.map), .figure(.sweep)]
 
   /// Every key after the kind, with the kinds it applies to.
   public static let keys: [Field] = [
@@ -51,6 +51,17 @@ extension OutputSpec {
       field: .bool(
         "linear", \.linear, summary: "linear y axis and arithmetic means (default: log axis, geometric means)"),
       kinds: [.figure(.curves), .data(.curves)]),
+    Field(
+      field: sweepAxisField("x", \.sweepX, example: "\"lr=0.001:0.1:log:64\""),
+      kinds: [.figure(.sweep), .data(.sweep)]),
+    Field(
+      field: sweepAxisField("y", \.sweepY, example: "\"rho=0:0.5:64\""),
+      kinds: [.figure(.sweep), .data(.sweep)]),
+    Field(
+      field: .choice(
+        "quantity", \.sweepQuantity, what: "sweep quantity", summary: "what each cell of the sweep shows",
+        default: "minimum (loss on landscapes without known minima)"),
+      kinds: [.figure(.sweep)]),
     Field(
       field: .choice("along", \.along, what: "slice axis", summary: "the axis the slice runs along", default: "x"),
       kinds: [.figure(.slice), .data(.slice)]),
@@ -127,7 +138,9 @@ extension OutputSpec {
         "columns", \.columns, summary: "columns of the panel grid (1 to 12)", default: "as square as possible",
         example: "2"),
       kinds: [.figure(.routes)]),
-    Field(field: .bool("log", \.log, summary: "log colour scale (positive quantities)"), kinds: [.figure(.map)]),
+    Field(
+      field: .bool("log", \.log, summary: "log colour scale (positive quantities)"),
+      kinds: [.figure(.map), .figure(.sweep)]),
     Field(
       field: .choice(
         "preset", \.preset, what: "size preset", summary: "size, type and line widths",
@@ -179,6 +192,27 @@ extension OutputSpec {
         "independent-axes", \.independentAxes, summary: "with several panels, label every panel's axes"),
       kinds: panelled),
   ]
+
+  /// A sweep axis, `KEY=FROM:TO[:lin|log][:COUNT]`.
+  static func sweepAxisField(
+    _ key: String, _ path: WritableKeyPath<OutputSpec, SweepAxis?> & Sendable, example: String
+  ) -> SpecField<OutputSpec> {
+    SpecField(
+      key, type: "string KEY=FROM:TO[:lin|log][:COUNT]",
+      summary:
+        "sweep: the method key along the \(key) axis and its values (\(SweepAxis.defaultCount) by default, 2 to 256)",
+      default: "required", example: example,
+      read: { spec, node, p, reader in
+        guard let text = reader.string(node, at: p) else { return }
+        switch SweepAxis.parse(text) {
+        case .success(let axis): spec[keyPath: path] = axis
+        case .failure(let error):
+          reader.log.error(error.message, at: p)
+          reader.log.sources.markUnreadable(p)
+        }
+      },
+      write: { spec in spec[keyPath: path].map { .string($0.description) } })
+  }
 
   /// The keys accepted for `kind`, after `figure`/`data`.
   public static func fields(for kind: OutputKind) -> [SpecField<OutputSpec>] {

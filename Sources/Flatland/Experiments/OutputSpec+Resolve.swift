@@ -10,6 +10,11 @@ struct OutputContext {
   var defaultStart: Vec2?
   var landscape: (any Landscape)?
   var probe: LandscapeProbe?
+  /// The methods as given (sweeps vary two of their keys) and the defaults they resolve with.
+  var methodSpecs: [MethodSpec] = []
+  var defaults = MethodDefaults(learningRate: 0.01, rho: 0.05)
+  var starts = 1
+  var repeats = 1
 }
 
 extension Experiment.Output {
@@ -31,6 +36,8 @@ extension Experiment.Output {
       case .proxy: return cells * Double(m.radii.count) * 6 + 40_000
       case .lambdaMax, .lambdaMin, .trace: return cells * 6 + 40_000
       }
+    // The batch engine, plus a replay pass for the steps to converge.
+    case .sweep(let s): return Double(s.x.count * s.y.count * starts * repeats * steps * methods) * 0.8 + 40_000
     case .slice(let s): return Double(s.samples) * 1000
     case .schematic(let s): return Double(s.grid * s.grid) + 100
     }
@@ -283,6 +290,9 @@ extension OutputSpec {
       analysis = .schematic(SchematicRequest(point: point, grid: nodes))
     case .data(.summary):
       analysis = .summary
+    case .figure(.sweep), .data(.sweep):
+      guard let sweep = resolveSweep(at: path, context, &out, &look, &log) else { return nil }
+      analysis = sweep
     }
     guard ok, let format else { return nil }
     return Experiment.Output(spec: out, file: file, format: format, analysis: analysis, look: look)

@@ -43,6 +43,11 @@ public struct OutputSpec: Sendable, Equatable {
   /// The radius of a slice's `f_p`.
   public var rho: Double?
 
+  // Sweeps.
+  public var sweepX: SweepAxis?
+  public var sweepY: SweepAxis?
+  public var sweepQuantity: SweepQuantity?
+
   // Schematics.
   /// The point `w` of a schematic.
   public var point: Vec2?

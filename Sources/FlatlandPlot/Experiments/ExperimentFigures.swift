@@ -71,6 +71,17 @@ public enum ExperimentFigures {
       figure.title = experiment.titleMarkup
       figure.axisLabels = labels
       return (figure.scene(measurer: measurer), style)
+    case .sweep(let sweeps):
+      var figure = SweepFigure(landscape: info, sweeps: sweeps, quantity: look.sweepQuantity)
+      figure.style = style
+      figure.title = experiment.titleMarkup
+      figure.colormap = look.colormap.map(Colormap.init)
+      figure.logarithmic = look.log
+      figure.independentAxes = look.independentAxes
+      figure.xLabel = look.xLabelMarkup
+      figure.yLabel = look.yLabelMarkup
+      figure.footnote = sweepFootnote(experiment, runs: sweeps[0].runsPerCell, quantity: look.sweepQuantity)
+      return (figure.scene(measurer: measurer), style)
     case .trajectories, .summary:
       throw RenderError.cairo("output \(index) is data, not a figure")
     }
@@ -97,6 +108,21 @@ public enum ExperimentFigures {
         )
       }
     }
+  }
+
+  /// What each cell of a sweep ran, for its legend.
+  static func sweepFootnote(_ e: Experiment, runs: Int, quantity: SweepQuantity) -> String {
+    let starts = e.starts.map { "(\(formatShort($0.x)), \(formatShort($0.y)))" }
+    // Three starts a line, so a long list stays inside the legend.
+    var rows = stride(from: 0, to: starts.count, by: 3).map {
+      starts[$0..<min($0 + 3, starts.count)].joined(separator: ", ")
+    }
+    rows[0] = (starts.count == 1 ? "from " : "from \(starts.count) starts: ") + rows[0]
+    if e.repeats > 1 { rows[rows.count - 1] += " × \(e.repeats) repeats" }
+    var lines = ["each cell: \(runs) run\(runs == 1 ? "" : "s") of \(e.steps) steps"] + rows
+    lines.append("noise: \(e.noise)" + (e.noise == .none ? "" : ", seed \(e.seed)"))
+    if quantity == .minimum, runs > 1 { lines.insert("colour: where most of them end", at: 1) }
+    return lines.joined(separator: "\n")
   }
 
   /// "500 steps from (0.3, 2)\nnoise: none" for legends.

@@ -64,7 +64,9 @@ public enum ExperimentWriter {
       return Data(AnalysisCSV.slice(profile, provenance: provenance).utf8)
     case .schematic(let geometry) where !output.spec.isFigure:
       return Data(AnalysisJSON.schematic(geometry, provenance: provenance).utf8)
-    case .routes, .curves, .map, .slice, .schematic:
+    case .sweep(let sweeps) where !output.spec.isFigure:
+      return Data(AnalysisCSV.sweep(sweeps, provenance: provenance).utf8)
+    case .routes, .curves, .map, .slice, .schematic, .sweep:
       let (scene, style) = try ExperimentFigures.scene(for: index, of: experiment, results: results)
       // swift-format-ignore: NeverForceUnwrap
       let format = ImageFormat(rawValue: output.format.rawValue)!

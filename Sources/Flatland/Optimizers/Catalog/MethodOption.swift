@@ -101,7 +101,8 @@ public struct MethodOption: Sendable {
 
   /// Sets this key in `p`, or says why `value` is not accepted.
   func set(_ value: MethodValue, in p: inout MethodParameters) -> String? {
-    let bad = "\(value) is not valid; expected \(expected)"
+    // The message is built only when it is needed (setting is on the path of every sweep cell).
+    var bad: String { "\(value) is not valid; expected \(expected)" }
     switch (binding, value) {
     case (.number(let f, let r), .number(let v)):
       guard v.isFinite, r.contains(v) else { return bad }

@@ -15,37 +15,61 @@ public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
 public enum BatchRunner {
   /// Runs `job`; `progress(done, total)` is called as runs finish (from worker threads).
   public static func run(_ job: BatchJob, progress: ProgressHandler? = nil) -> [BatchEnd] {
-    let count = job.starts.count
-    guard count > 0 else { return [] }
-    let info = job.landscape.info
+    run([job], progress: progress)[0]
+  }
+
+  /// Runs several jobs as one batch: their groups of eight runs are spread over the cores
+  /// together, so many small jobs (the cells of a sweep, a few runs each) keep every core busy.
+  /// Each job's ends come back in its starts' order; a job's numbers do not depend on the others.
+  /// `info`: the landscape's info when every job runs on the same landscape (built once, not per job).
+  public static func run(_ jobs: [BatchJob], info: LandscapeInfo? = nil, progress: ProgressHandler? = nil)
+    -> [[BatchEnd]]
+  {
+    // The units of work: a group of up to eight runs of a gradient job, or one run of a
+    // population job (which steps through the scalar runner).
+    var units: [(job: Int, first: Int, count: Int)] = []
+    for (j, job) in jobs.enumerated() {
+      let n = job.starts.count
+      let width = job.method.gradientRule == nil ? 1 : 8
+      for first in stride(from: 0, to: n, by: width) { units.append((j, first, Swift.min(width, n - first))) }
+    }
+    let total = jobs.reduce(0) { $0 + $1.starts.count }
+    let infos = info.map { shared in jobs.map { _ in shared } } ?? jobs.map { $0.landscape.info }
+    let rules = jobs.map { $0.method.gradientRule }
+    let unfinished = BatchEnd(
+      end: .zero, steps: 0, outcome: .stepLimit(nearestMinimum: nil, distance: 0), convergenceStepKnown: false)
+    // One flat buffer, each job's runs at their offset: units write disjoint indices.
+    var offsets: [Int] = []
+    var next = 0
+    for job in jobs {
+      offsets.append(next)
+      next += job.starts.count
+    }
+    var flat = [BatchEnd](repeating: unfinished, count: total)
     let done = Atomic<Int>(0)
-    var ends = [BatchEnd](
-      repeating: BatchEnd(
-        end: .zero, steps: 0, outcome: .stepLimit(nearestMinimum: nil, distance: 0), convergenceStepKnown: false),
-      count: count)
-    ends.withUnsafeMutableBufferPointer { buffer in
-      let out = UncheckedPointer(buffer.baseAddress!)
-      guard let rule = job.method.gradientRule else {
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-          let t = Runner.run(
-            job.method, on: job.landscape, from: job.starts[i], steps: job.steps, noise: job.noise,
-            stream: job.streams[i], divergenceRadius: job.divergenceRadius)
-          out.pointer[i] = BatchEnd(t)
-          progress?(done.add(1, ordering: .relaxed).newValue, count)
+    let (workUnits, starts) = (units, offsets)
+    flat.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let out = UncheckedPointer(base)
+      DispatchQueue.concurrentPerform(iterations: workUnits.count) { u in
+        let (j, first, count) = workUnits[u]
+        let job = jobs[j]
+        let at = out.pointer + starts[j] + first
+        if let rule = rules[j] {
+          let lanes = (0..<8).map { first + Swift.min(count - 1, $0) }
+          let results = job.landscape.runLanes(
+            rule, job, infos[j], lanes.map { job.starts[$0] }, lanes.map { job.streams[$0] })
+          for l in 0..<count { at[l] = results[l] }
+        } else {
+          at.pointee = BatchEnd(
+            Runner.run(
+              job.method, on: job.landscape, from: job.starts[first], steps: job.steps, noise: job.noise,
+              stream: job.streams[first], divergenceRadius: job.divergenceRadius))
         }
-        return
-      }
-      let chunks = (count + 7) / 8
-      DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let lanes = (0..<8).map { Swift.min(count - 1, c * 8 + $0) }
-        let results = job.landscape.runLanes(
-          rule, job, info, lanes.map { job.starts[$0] }, lanes.map { job.streams[$0] })
-        let real = Swift.min(8, count - c * 8)
-        for l in 0..<real { out.pointer[c * 8 + l] = results[l] }
-        progress?(done.add(real, ordering: .relaxed).newValue, count)
+        progress?(done.add(count, ordering: .relaxed).newValue, total)
       }
     }
-    return ends
+    return jobs.indices.map { Array(flat[offsets[$0]..<offsets[$0] + jobs[$0].starts.count]) }
   }
 
   /// Eight runs of a gradient rule, as `Runner.run` makes each: the same divergence checks in the

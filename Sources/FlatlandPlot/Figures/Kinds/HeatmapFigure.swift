@@ -191,6 +191,19 @@ public struct HeatmapFigure {
     return count >= 1000 || (p > 0 && p < 10) ? String(format: "%.1f%%", p) : "\(Int(p.rounded()))%"
   }
 
+  /// A basin's legend name: the minimum's label and place, or the outcome.
+  static func name(of basin: BasinMap.Basin, _ info: LandscapeInfo) -> String {
+    switch basin {
+    case .minimum(let k):
+      let m = info.minima[k]
+      let at = "(\(formatShort(m.location.x, digits: 3)), \(formatShort(m.location.y, digits: 3)))"
+      return m.label.isEmpty ? "minimum \(at)" : "\(m.label) \(at)"
+    case .diverged: return "diverged"
+    case .stalled: return "stalled (at rest, no known minimum)"
+    case .moving: return "still moving at the step limit"
+    }
+  }
+
   func basinEntries(_ maps: [BasinMap]) -> [Legend.Entry] {
     let shares = maps.map(\.shares)
     var entries: [Legend.Entry] = []
@@ -206,16 +219,7 @@ public struct HeatmapFigure {
       shares.contains { ($0[kind] ?? 0) > 0 }
     }
     for kind in kinds {
-      let name: String
-      switch kind {
-      case .minimum(let k):
-        let m = info.minima[k]
-        let at = "(\(formatShort(m.location.x, digits: 3)), \(formatShort(m.location.y, digits: 3)))"
-        name = m.label.isEmpty ? "minimum \(at)" : "\(m.label) \(at)"
-      case .diverged: name = "diverged"
-      case .stalled: name = "stalled (at rest, no known minimum)"
-      case .moving: name = "still moving at the step limit"
-      }
+      let name = HeatmapFigure.name(of: kind, info)
       let detail: String
       if maps.count == 1 {
         let share = shares[0][kind] ?? 0
