@@ -84,6 +84,14 @@ public struct SweepFigure {
         return t
       }
     }
+    // Labels at the very ends would run into the next panel's: keep them inside.
+    if ticks.filter({ !$0.label.isEmpty }).count > 3 {
+      ticks = ticks.map { t in
+        var t = t
+        if scale.position(t.value) < 0.04 || scale.position(t.value) > 0.96 { t.label = "" }
+        return t
+      }
+    }
     return ticks
   }
 
@@ -127,8 +135,11 @@ public struct SweepFigure {
         }
         images.append(Scene.Pixels(width: sweep.x.count, height: sweep.y.count, colors: colors))
       }
-      colorbar = Colorbar(
-        kind: .continuous(scale), colormap: map, label: colorbarLabel, style: style, measurer: measurer)
+      // Without a single value (no run converged anywhere) a colour scale would only mislead.
+      if !finite.isEmpty {
+        colorbar = Colorbar(
+          kind: .continuous(scale), colormap: map, label: colorbarLabel, style: style, measurer: measurer)
+      }
       if values.joined().contains(where: { !$0.isFinite }) {
         entries.append(Legend.Entry(swatch: .patch(HeatmapFigure.undefinedColor), title: emptyMeaning))
       }
