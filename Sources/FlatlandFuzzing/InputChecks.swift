@@ -51,6 +51,9 @@ public final class InputChecks {
         spec.outputs[k].dpi = nil
       }
       if let radii = spec.outputs[k].radii, radii.count > 2 { spec.outputs[k].radii = Array(radii.prefix(2)) }
+      // A sweep builds and runs a method per cell: three values per axis.
+      if let n = spec.outputs[k].sweepX?.count, n > 3 { spec.outputs[k].sweepX?.count = 3 }
+      if let n = spec.outputs[k].sweepY?.count, n > 3 { spec.outputs[k].sweepY?.count = 3 }
     }
   }
 
