@@ -28,18 +28,22 @@ public struct SweepFigure {
     self.quantity = quantity
   }
 
-  /// The symbol of a swept key in markup, with its name: "<i>η</i>  (lr)".
-  static func axisLabel(_ key: MethodKey) -> String {
-    let symbols: [MethodKey: String] = [
-      .lr: "η", .rho: "ρ", .alpha: "α", .mu: "μ", .gamma: "γ", .beta: "β", .lambda: "λ", .theta: "θ",
-      .sigma: "σ", .kappa: "κ", .sparsity: "s", .p: "p", .k: "k",
-    ]
-    guard let s = symbols[key] else { return escapeMarkup(key.rawValue) }
-    return "<i>\(s)</i>   (\(key.rawValue))"
+  /// The symbols of swept keys, as legends write them.
+  static let symbols: [MethodKey: String] = [
+    .lr: "η", .rho: "ρ", .alpha: "α", .mu: "μ", .gamma: "γ", .beta: "β", .lambda: "λ", .theta: "θ", .sigma: "σ",
+    .kappa: "κ", .sparsity: "s", .p: "p", .k: "k",
+  ]
+
+  static func symbol(_ key: MethodKey) -> String? { symbols[key] }
+
+  /// A swept key's symbol in markup (its name when it has none): "<i>η</i>".
+  static func symbolMarkup(_ key: MethodKey) -> String {
+    symbols[key].map { "<i>\($0)</i>" } ?? escapeMarkup(key.rawValue)
   }
 
-  static func symbol(_ key: MethodKey) -> String? {
-    [.lr: "η", .rho: "ρ", .alpha: "α", .mu: "μ", .gamma: "γ", .beta: "β", .lambda: "λ", .theta: "θ", .sigma: "σ"][key]
+  /// The symbol of a swept key in markup, with its name: "<i>η</i>   (lr)".
+  static func axisLabel(_ key: MethodKey) -> String {
+    symbols[key] == nil ? symbolMarkup(key) : "\(symbolMarkup(key))   (\(key.rawValue))"
   }
 
   /// The number a cell shows (NaN: none, drawn grey).
@@ -199,8 +203,8 @@ public struct SweepFigure {
     case .diverged: what = "divergence"
     }
     return
-      "<b>\(escapeMarkup(info.name))</b>   \(what) over \(Self.axisLabel(sweeps[0].x.key).split(separator: " ")[0]) "
-      + "and \(Self.axisLabel(sweeps[0].y.key).split(separator: " ")[0])"
+      "<b>\(escapeMarkup(info.name))</b>   \(what) over \(Self.symbolMarkup(sweeps[0].x.key)) "
+      + "and \(Self.symbolMarkup(sweeps[0].y.key))"
   }
 
   /// The method's name and the hyperparameters the sweep does not vary.
