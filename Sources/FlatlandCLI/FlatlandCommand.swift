@@ -28,7 +28,8 @@ public struct FlatlandCommand: ParsableCommand {
       ]),
     version: FlatlandVersion.string,
     subcommands: [
-      PlotCommand.self, CurvesCommand.self, MapCommand.self, SweepCommand.self, SliceCommand.self,
+      PlotCommand.self, CurvesCommand.self, MapCommand.self, SweepCommand.self, EnsembleCommand.self,
+      SliceCommand.self,
       SchematicCommand.self,
       RunCommand.self, LectureCommand.self, DemoCommand.self, ListCommand.self, DescribeCommand.self,
       ReferenceCommand.self,

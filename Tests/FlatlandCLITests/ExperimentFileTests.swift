@@ -45,6 +45,10 @@ import Testing
       "rho=0:0.8:5", "--steps", "60", "--start", "0,0", "--start", "-1,2", "--noise", "0.5", "--repeats", "2",
       "--quantity", "steps", "-o", "fig.png", "--data", "fig.csv",
     ],
+    [
+      "ensemble", "--landscape", "two-valleys", "--methods", "sgd,sam", "--noise", "0.4", "--repeats", "12",
+      "--steps", "80", "--bundle", "5", "--grid", "60", "-o", "fig.png", "--data", "fig.csv",
+    ],
   ])
   func flagsAndTheirSpecGiveTheSameBytes(_ arguments: [String]) throws {
     let dir = try CommandLineTests.temporaryDirectory()

@@ -66,12 +66,14 @@ public enum Analysis: Sendable, Hashable {
   case summary
   /// Every method over a grid of two of its keys (batch jobs, not recorded routes).
   case sweep(SweepRequest)
+  /// Every method from every start × repeat through the batch engine, a few routes kept.
+  case ensemble(EnsembleRequest)
 
   /// Whether the analysis runs the methods from the starts.
   public var needsTrajectories: Bool {
     switch self {
     case .trajectories, .routes, .curves, .summary: return true
-    case .map, .slice, .schematic, .sweep: return false
+    case .map, .slice, .schematic, .sweep, .ensemble: return false
     }
   }
 }

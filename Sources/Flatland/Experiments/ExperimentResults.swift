@@ -19,6 +19,8 @@ public struct ExperimentResults: Sendable {
     case summary([RunSummary])
     /// One sweep per method.
     case sweep([ParameterSweep])
+    /// One ensemble per method, and the contours they are drawn over.
+    case ensemble([Ensemble], contours: ScalarField)
   }
 
   public init(info: LandscapeInfo, trajectories: [Trajectory], products: [Product]) {
@@ -143,6 +145,13 @@ extension Experiment {
             progress: shifted))
       }
       return .sweep(sweeps)
+    case .ensemble(let request):
+      let ensembles = Ensemble.run(
+        methods: methods, landscape: landscape, starts: starts, repeats: repeats, steps: steps, noise: noise,
+        seed: seed, bundle: Ensemble.Bundle(routesPerStart: request.bundle), progress: progress)
+      return .ensemble(
+        ensembles,
+        contours: ScalarField(sampling: landscape, over: info.window, nx: request.contours, ny: request.contours))
     }
   }
 }

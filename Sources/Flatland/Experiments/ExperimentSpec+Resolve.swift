@@ -148,7 +148,7 @@ extension ExperimentSpec {
       let context = OutputContext(
         info: info, methods: methodSpecs.count, steps: steps, suggestion: suggestion, defaultStart: starts.first,
         landscape: built?.landscape, probe: probe, methodSpecs: sweepSpecs, defaults: defaults,
-        starts: starts.count, repeats: repeats)
+        starts: starts.count, repeats: repeats, noiseless: noise == .none)
       if let plan = output.resolve(at: .root + "outputs" + i, context, &log) { plans.append(plan) }
     }
     resolved.outputs = plans.map(\.spec)

@@ -4,7 +4,7 @@
 
 /// The figure kinds an output can draw.
 public enum FigureKind: String, SpecChoice {
-  case routes, curves, map, slice, schematic, sweep
+  case routes, curves, map, slice, schematic, sweep, ensemble
 
   public var summary: String {
     switch self {
@@ -14,13 +14,15 @@ public enum FigureKind: String, SpecChoice {
     case .slice: return "f, the max-pooled f_p and the surrogate gap h along one axis (GSAM's figure 1)"
     case .schematic: return "one step of one method drawn as geometry, for lectures"
     case .sweep: return "a heatmap over two hyperparameters: minimum reached, loss, sharpness, steps or divergence"
+    case .ensemble:
+      return "many noisy runs per method: route bundles, end points, share per minimum, Hessian spectra at the ends"
     }
   }
 }
 
 /// The numbers an output can write.
 public enum DataKind: String, SpecChoice {
-  case trajectories, curves, map, slice, schematic, summary, sweep
+  case trajectories, curves, map, slice, schematic, summary, sweep, ensemble
 
   public var summary: String {
     switch self {
@@ -31,6 +33,8 @@ public enum DataKind: String, SpecChoice {
     case .schematic: return "JSON: the points and vectors of the step"
     case .summary: return "JSON: each run's end, outcome, nearest minimum and cost"
     case .sweep: return "CSV: every cell of a sweep (its values, runs per basin, loss, sharpness, steps, divergence)"
+    case .ensemble:
+      return "CSV: every run of an ensemble (start, repeat, end, outcome, basin, loss, Hessian eigenvalues)"
     }
   }
 

@@ -9,6 +9,8 @@ extension OutputSpec {
 
   static let allFigures = FigureKind.allCases.map { OutputKind.figure($0) }
   static let panelled: [OutputKind] = [.figure(.routes), .figure(.map), .figure(.sweep)]
+  /// Kinds with a colormap: the panelled ones and the ensemble's contours.
+  static let coloured: [OutputKind] = panelled + [.figure(.ensemble)]
 
   /// Every key after the kind, with the kinds it applies to.
   public static let keys: [Field] = [
@@ -82,9 +84,18 @@ extension OutputSpec {
       field: .integer(
         "grid", \.grid,
         summary:
-          "grid nodes per axis: contours (routes 400, schematic 240), map cells (160; basins 256, at most 1024), slice samples (400)",
+          "grid nodes per axis: contours (routes 400, schematic 240, ensemble 300), map cells (160; basins 256, at most 1024), slice samples (400)",
         default: "per kind", example: "200"),
-      kinds: [.figure(.routes), .figure(.map), .figure(.slice), .figure(.schematic), .data(.map), .data(.slice)]),
+      kinds: [
+        .figure(.routes), .figure(.map), .figure(.slice), .figure(.schematic), .figure(.ensemble), .data(.map),
+        .data(.slice),
+      ]),
+    Field(
+      field: .integer(
+        "bundle", \.bundle,
+        summary: "ensembles: routes drawn per method and start, 0 to 100 (every run's end is drawn)",
+        default: "the repeats, at most 30", example: "20"),
+      kinds: [.figure(.ensemble)]),
     Field(
       field: SpecField(
         "levels", type: "\"auto\" | \"linear\" | \"log\" | \"quantile\" | array of numbers",
@@ -178,7 +189,7 @@ extension OutputSpec {
           }
         },
         write: { spec in spec.colormap.map { .string($0.description) } }),
-      kinds: panelled),
+      kinds: coloured),
     Field(
       field: .string(
         "xlabel", \.xlabel, summary: "x-axis label in the label syntax", default: "the figure's", example: "\"$w_1$\""),

@@ -15,6 +15,8 @@ struct OutputContext {
   var defaults = MethodDefaults(learningRate: 0.01, rho: 0.05)
   var starts = 1
   var repeats = 1
+  /// No gradient noise: repeats then differ only through a method's own random draws.
+  var noiseless = true
 }
 
 extension Experiment.Output {
@@ -38,6 +40,8 @@ extension Experiment.Output {
       }
     // The batch engine, plus a replay pass for the steps to converge.
     case .sweep(let s): return Double(s.x.count * s.y.count * starts * repeats * steps * methods) * 0.8 + 40_000
+    // The batch engine, its replay pass, and the contours.
+    case .ensemble(let e): return Double(starts * repeats * steps * methods) * 0.8 + Double(e.contours * e.contours)
     case .slice(let s): return Double(s.samples) * 1000
     case .schematic(let s): return Double(s.grid * s.grid) + 100
     }
@@ -123,7 +127,7 @@ extension OutputSpec {
       look.yLabelMarkup = label(ylabel, at: path + "ylabel", &log)
       out.xlabel = xlabel
       out.ylabel = ylabel
-      if kind == .figure(.routes) || kind == .figure(.map) {
+      if kind == .figure(.routes) || kind == .figure(.map) || kind == .figure(.sweep) {
         look.independentAxes = independentAxes ?? false
         out.independentAxes = look.independentAxes
       }
@@ -293,6 +297,11 @@ extension OutputSpec {
     case .figure(.sweep), .data(.sweep):
       guard let sweep = resolveSweep(at: path, context, &out, &look, &log) else { return nil }
       analysis = sweep
+    case .figure(.ensemble), .data(.ensemble):
+      let nodes = kind == .figure(.ensemble) ? gridNodes(default: 300) : 300
+      if kind == .figure(.ensemble) { out.grid = nodes }
+      guard let ensemble = resolveEnsemble(at: path, context, contours: nodes, &out, &log) else { return nil }
+      analysis = ensemble
     }
     guard ok, let format else { return nil }
     return Experiment.Output(spec: out, file: file, format: format, analysis: analysis, look: look)

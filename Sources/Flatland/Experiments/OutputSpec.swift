@@ -48,6 +48,10 @@ public struct OutputSpec: Sendable, Equatable {
   public var sweepY: SweepAxis?
   public var sweepQuantity: SweepQuantity?
 
+  // Ensembles.
+  /// Routes drawn per method and start.
+  public var bundle: Int?
+
   // Schematics.
   /// The point `w` of a schematic.
   public var point: Vec2?

@@ -42,7 +42,8 @@ public protocol Landscape: Sendable {
   /// Eight runs of the batch engine (`BatchRunner`), compiled for this landscape's own formula:
   /// the engine's entry point, not meant to be implemented.
   func runLanes(
-    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar]
+    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar],
+    paths: [Bool]
   ) -> [BatchEnd]
 }
 
@@ -87,9 +88,10 @@ extension Landscape {
   }
 
   public func runLanes(
-    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar]
+    _ rule: GradientRule, _ job: BatchJob, _ info: LandscapeInfo, _ starts: [Vec2], _ streams: [Xoshiro256StarStar],
+    paths: [Bool]
   ) -> [BatchEnd] {
-    BatchRunner.runLanes(rule, job, self, info, starts, streams)
+    BatchRunner.runLanes(rule, job, self, info, starts, streams, paths: paths)
   }
 
   /// The exact Hessian `∇²L(w)`.

@@ -82,6 +82,14 @@ public enum ExperimentFigures {
       figure.yLabel = look.yLabelMarkup
       figure.footnote = sweepFootnote(experiment, runs: sweeps[0].runsPerCell, quantity: look.sweepQuantity)
       return (figure.scene(measurer: measurer), style)
+    case .ensemble(let ensembles, let contours):
+      var figure = EnsembleFigure(landscape: info, field: contours, ensembles: ensembles)
+      figure.style = style
+      figure.title = experiment.titleMarkup
+      if let colormap = look.colormap { figure.colormap = Colormap(colormap) }
+      figure.axisLabels = labels
+      figure.footnote = ensembleFootnote(experiment, bundle: output.spec.bundle ?? 0)
+      return (figure.scene(measurer: measurer), style)
     case .trajectories, .summary:
       throw RenderError.cairo("output \(index) is data, not a figure")
     }
@@ -108,6 +116,16 @@ public enum ExperimentFigures {
         )
       }
     }
+  }
+
+  /// What the ensemble ran and what its panels draw, for its legend.
+  static func ensembleFootnote(_ e: Experiment, bundle: Int) -> String {
+    var lines = [
+      "each method: \(e.starts.count * e.repeats) runs of \(e.steps) steps", "whiskers: 95% Wilson intervals",
+    ]
+    if bundle > 0 { lines.append("routes drawn: the first \(bundle) repeat\(bundle == 1 ? "" : "s") per start") }
+    lines.append("noise: \(e.noise)" + ", seed \(e.seed)")
+    return lines.joined(separator: "\n")
   }
 
   /// What each cell of a sweep ran, for its legend.

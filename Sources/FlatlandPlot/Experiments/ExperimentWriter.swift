@@ -66,7 +66,9 @@ public enum ExperimentWriter {
       return Data(AnalysisJSON.schematic(geometry, provenance: provenance).utf8)
     case .sweep(let sweeps) where !output.spec.isFigure:
       return Data(AnalysisCSV.sweep(sweeps, provenance: provenance).utf8)
-    case .routes, .curves, .map, .slice, .schematic, .sweep:
+    case .ensemble(let ensembles, _) where !output.spec.isFigure:
+      return Data(AnalysisCSV.ensemble(ensembles, provenance: provenance).utf8)
+    case .routes, .curves, .map, .slice, .schematic, .sweep, .ensemble:
       let (scene, style) = try ExperimentFigures.scene(for: index, of: experiment, results: results)
       // swift-format-ignore: NeverForceUnwrap
       let format = ImageFormat(rawValue: output.format.rawValue)!

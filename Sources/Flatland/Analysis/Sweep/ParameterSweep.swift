@@ -29,19 +29,10 @@ public struct ParameterSweep: Sendable {
     var cellOfJob: [Int] = []
     for (c, cellMethod) in methods.enumerated() {
       guard let cellMethod else { continue }
-      let identity = cellMethod.identity
-      var points: [Vec2] = []
-      var streams: [Xoshiro256StarStar] = []
-      for start in starts {
-        for r in 0..<repeats {
-          points.append(start)
-          streams.append(Xoshiro256StarStar(seed: seed, method: identity, start: start, repeat: r))
-        }
-      }
       jobs.append(
         BatchJob(
-          method: cellMethod, landscape: landscape, starts: points, streams: streams, steps: steps, noise: noise,
-          convergenceSteps: true))
+          method: cellMethod, landscape: landscape, starts: starts, repeats: repeats, steps: steps, noise: noise,
+          seed: seed, convergenceSteps: true))
       cellOfJob.append(c)
     }
     let info = landscape.info

@@ -15,6 +15,11 @@ public struct BatchJob: Sendable {
   /// Whether to find the step from which each converged run stayed put. It takes a second pass
   /// (the end must be known first), so jobs that only need where runs end leave it off.
   public var convergenceSteps: Bool
+  /// Which runs keep a thinned route (`paths[i]` for run `i`; empty: none do), for drawing
+  /// bundles of routes without recording every step of every run.
+  public var paths: [Bool] = []
+  /// A kept route has the start, every `pathEvery`-th point and the end.
+  public var pathEvery = 1
 
   public init(
     method: Method, landscape: any Landscape, starts: [Vec2], streams: [Xoshiro256StarStar], steps: Int,
@@ -42,6 +47,27 @@ public struct BatchJob: Sendable {
       streams: starts.map { Xoshiro256StarStar(seed: seed, method: identity, start: $0, repeat: repetition) },
       steps: steps, noise: noise, convergenceSteps: convergenceSteps)
   }
+
+  /// Every start `repeats` times, start-major (run `s·repeats + k` is repeat `k` from start `s`),
+  /// each run keyed by the seed, the method's identity, its start and `k`: an ensemble's runs, a
+  /// sweep cell's.
+  public init(
+    method: Method, landscape: any Landscape, starts: [Vec2], repeats: Int, steps: Int, noise: NoiseModel,
+    seed: UInt64, convergenceSteps: Bool
+  ) {
+    let identity = method.identity
+    var points: [Vec2] = []
+    var streams: [Xoshiro256StarStar] = []
+    for start in starts {
+      for k in 0..<repeats {
+        points.append(start)
+        streams.append(Xoshiro256StarStar(seed: seed, method: identity, start: start, repeat: k))
+      }
+    }
+    self.init(
+      method: method, landscape: landscape, starts: points, streams: streams, steps: steps, noise: noise,
+      convergenceSteps: convergenceSteps)
+  }
 }
 
 /// Where one run of a batch ended and how.
@@ -54,16 +80,26 @@ public struct BatchEnd: Sendable, Equatable {
   /// False only for a converged run of a job that did not ask for convergence steps: its
   /// outcome's step is then unknown (given as `steps`), the rest of it exact.
   public var convergenceStepKnown: Bool
+  /// The thinned route when the job asked for it (else empty): the points of steps 0, e, 2e, …
+  /// (e the job's `pathEvery`) and the end.
+  public var path: [Vec2] = []
 
-  public init(end: Vec2, steps: Int, outcome: Outcome, convergenceStepKnown: Bool) {
+  public init(end: Vec2, steps: Int, outcome: Outcome, convergenceStepKnown: Bool, path: [Vec2] = []) {
     self.end = end
     self.steps = steps
     self.outcome = outcome
     self.convergenceStepKnown = convergenceStepKnown
+    self.path = path
   }
 
-  /// The end of a run made by the scalar runner.
-  public init(_ t: Trajectory) {
-    self.init(end: t.end, steps: t.steps, outcome: t.outcome, convergenceStepKnown: true)
+  /// The end of a run made by the scalar runner (with its route thinned as a job with `pathEvery`
+  /// keeps it, when `pathEvery` is given).
+  public init(_ t: Trajectory, pathEvery: Int? = nil) {
+    var path: [Vec2] = []
+    if let every = pathEvery {
+      path = stride(from: 0, through: t.steps, by: every).map { t.points[$0] }
+      if t.steps % every != 0 { path.append(t.end) }
+    }
+    self.init(end: t.end, steps: t.steps, outcome: t.outcome, convergenceStepKnown: true, path: path)
   }
 }

@@ -58,13 +58,16 @@ public enum BatchRunner {
         if let rule = rules[j] {
           let lanes = (0..<8).map { first + Swift.min(count - 1, $0) }
           let results = job.landscape.runLanes(
-            rule, job, infos[j], lanes.map { job.starts[$0] }, lanes.map { job.streams[$0] })
+            rule, job, infos[j], lanes.map { job.starts[$0] }, lanes.map { job.streams[$0] },
+            paths: lanes.map { job.paths.isEmpty ? false : job.paths[$0] })
           for l in 0..<count { at[l] = results[l] }
         } else {
+          let keep = !job.paths.isEmpty && job.paths[first]
           at.pointee = BatchEnd(
             Runner.run(
               job.method, on: job.landscape, from: job.starts[first], steps: job.steps, noise: job.noise,
-              stream: job.streams[first], divergenceRadius: job.divergenceRadius))
+              stream: job.streams[first], divergenceRadius: job.divergenceRadius),
+            pathEvery: keep ? job.pathEvery : nil)
         }
         progress?(done.add(count, ordering: .relaxed).newValue, total)
       }
@@ -76,7 +79,7 @@ public enum BatchRunner {
   /// same order, the same classification at the end.
   static func runLanes<L: Landscape>(
     _ rule: GradientRule, _ job: BatchJob, _ landscape: L, _ info: LandscapeInfo, _ starts: [Vec2],
-    _ streams: [Xoshiro256StarStar]
+    _ streams: [Xoshiro256StarStar], paths keep: [Bool]
   ) -> [BatchEnd] {
     let radius = job.divergenceRadius ?? Runner.defaultDivergenceRadius(info)
     let center = LaneVec<Lanes8>(info.window.center)
@@ -92,6 +95,10 @@ public enum BatchRunner {
     // the one the next step evaluates at its start anyway (the same bits): a point is accepted
     // first and taken back if that loss is not finite. `pending`: lanes whose last point awaits it.
     var pending = Lanes8.mask(false)
+    // Thinned routes: points with their step, trimmed at the end to the steps the run kept.
+    let recording = keep.contains(true)
+    let every = Swift.max(1, job.pathEvery)
+    var kept: [[(step: Int, point: Vec2)]] = (0..<8).map { keep[$0] ? [(0, starts[$0])] : [] }
     func takeBack(_ lane: Int, step: Int) {
       divergence[lane] = .diverged(step: step, reason: Runner.nonFiniteReason)
       end[lane: lane] = previous[lane: lane]
@@ -143,6 +150,9 @@ public enum BatchRunner {
         live = Lanes8.and(live, Lanes8.not(far))
       }
       pending = live
+      if recording, k % every == 0 {
+        for i in 0..<8 where keep[i] && Lanes8.isSet(live, lane: i) { kept[i].append((k, end[lane: i])) }
+      }
       if !Lanes8.any(live) { break }
     }
     if Lanes8.any(pending) { checkPending(landscape.value(lanes: end), step: k) }
@@ -157,8 +167,13 @@ public enum BatchRunner {
         ) { _, _ in steps }
       var converged = false
       if case .converged = outcome { converged = true }
+      var path: [Vec2] = []
+      if keep[i] {
+        path = kept[i].filter { $0.step <= steps }.map(\.point)
+        if steps % every != 0 { path.append(end[lane: i]) }
+      }
       results.append(
-        BatchEnd(end: end[lane: i], steps: steps, outcome: outcome, convergenceStepKnown: !converged))
+        BatchEnd(end: end[lane: i], steps: steps, outcome: outcome, convergenceStepKnown: !converged, path: path))
     }
     let converged = (0..<8).filter { !results[$0].convergenceStepKnown }
     guard job.convergenceSteps, !converged.isEmpty else { return results }
