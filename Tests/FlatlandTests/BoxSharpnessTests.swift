@@ -83,3 +83,58 @@ import Testing
     #expect(midEdge >= 20, "only \(midEdge) maximisers mid-edge: the test would not see the old fault")
   }
 }
+
+/// Sharpness maps run the exact worst case eight points at a time: bit for bit the scalar search.
+@Suite struct LaneSharpnessTests {
+  static let cases: [(String, any Landscape)] = [
+    ("two-valleys", TwoValleys()), ("himmelblau", Himmelblau()), ("rosenbrock", Rosenbrock()),
+    ("quadratic", Quadratic(a: 1, b: 1)),
+  ]
+
+  @Test(arguments: [0.05, 0.3, 1.2])
+  func worstCasesInLanesAreTheScalarOnes(_ rho: Double) throws {
+    var landscapes = Self.cases
+    let formula = try ExpressionLandscape(
+      parsing: "sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2)", window: Box(x: -2...2, y: -2...2))
+    landscapes.append(("formula", formula))
+    for (name, landscape) in landscapes {
+      let window = landscape.info.window
+      // 24 points: three groups of eight.
+      // The origin (symmetric: tied samples) and a point near the formula's local maximum at
+      // (π/6, 0), where the interior beats the circle and the projected ascent runs.
+      var points = [Vec2.zero, Vec2(0.5, 0.02)]
+      for k in 2..<24 {
+        let u = Double((k * 7) % 24) / 24
+        let v = Double((k * 5) % 24) / 24
+        points.append(Vec2(window.xmin + window.width * u, window.ymin + window.height * v))
+      }
+      for group in stride(from: 0, to: 24, by: 8) {
+        var w = LaneVec<Lanes8>.zero
+        for l in 0..<8 { w[lane: l] = points[group + l] }
+        for quantity in [MapQuantity.sharpness, .adaptiveSharpness] {
+          let lanes = openAndEvaluate(landscape, quantity, w, rho)
+          for l in 0..<8 {
+            let scalar = openScalar(landscape, quantity, points[group + l], rho)
+            let same = lanes[lane: l].bitPattern == scalar.bitPattern
+            #expect(same, "\(name) \(quantity.rawValue) ρ = \(rho) at \(points[group + l])")
+          }
+        }
+      }
+    }
+  }
+
+  func openAndEvaluate<L: Landscape>(_ l: L, _ q: MapQuantity, _ w: LaneVec<Lanes8>, _ rho: Double) -> Lanes8 {
+    q.values(of: l, at: w, rho: rho)
+  }
+  func openScalar<L: Landscape>(_ l: L, _ q: MapQuantity, _ w: Vec2, _ rho: Double) -> Double {
+    q.value(of: l, at: w, rho: rho)
+  }
+
+  @Test func topThreeIsAStableDescendingSortsPrefix() {
+    #expect(Sharpness.topThree([1, 3, 3, 2, 3]) == [1, 2, 4])
+    #expect(Sharpness.topThree([.nan, 1, .nan, 0]) == [1, 3, 0])
+    #expect(Sharpness.topThree([5]) == [0])
+    let values = (0..<200).map { Double(($0 * 37) % 23) }
+    #expect(Sharpness.topThree(values) == Array(values.indices.sorted { values[$0] > values[$1] }.prefix(3)))
+  }
+}

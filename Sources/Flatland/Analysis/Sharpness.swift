@@ -26,7 +26,12 @@ public enum Sharpness {
 
   /// Adaptive sharpness (Kwon et al.): the worst case over `‖T⁻¹e‖ ≤ ρ`, `T = |w| + η`, i.e. an
   /// axis-aligned ellipse; unchanged by the rescalings `wᵢ → cᵢwᵢ` when η = 0.
-  public static func adaptive<L: Landscape>(of landscape: L, at w: Vec2, rho: Double, eta: Double = 0.01) -> WorstCase {
+  /// The η of adaptive sharpness maps.
+  public static let adaptiveEta = 0.01
+
+  public static func adaptive<L: Landscape>(of landscape: L, at w: Vec2, rho: Double, eta: Double = adaptiveEta)
+    -> WorstCase
+  {
     let t = Vec2(Swift.abs(w.x) + eta, Swift.abs(w.y) + eta)
     return worstCase(at: w, rho: rho, scale: t) {
       landscape.value(at: $0)
@@ -163,8 +168,8 @@ public enum Sharpness {
     let count = 720
     let step = 2 * Double.pi / Double(count)
     let samples = (0..<count).map { f(w + onCircle(Double($0) * step)) }
-    var candidates = Array(samples.indices.sorted { samples[$0] > samples[$1] }.prefix(3))
-    candidates.sort()
+    // The three best angles (a stable descending sort's first three, found in one pass).
+    let candidates = topThree(samples).sorted()
     var best = (value: samples[candidates[0]], e: onCircle(Double(candidates[0]) * step))
     for k in candidates {
       // Golden-section search for the maximum on [θ_k − Δ, θ_k + Δ].

@@ -34,6 +34,32 @@ public struct GridMap: Sendable {
     self.values = values
   }
 
+  /// Evaluates `quantity` eight cell centres at a time (a row's last group padded with its last
+  /// centre), rows in parallel on all cores.
+  public init(box: Box, nx: Int, ny: Int, lanes quantity: @Sendable (LaneVec<Lanes8>) -> Lanes8) {
+    self.nx = nx
+    self.ny = ny
+    self.box = box
+    var values = [Double](repeating: 0, count: nx * ny)
+    let dx = box.width / Double(nx)
+    let dy = box.height / Double(ny)
+    values.withUnsafeMutableBufferPointer { buffer in
+      let base = UncheckedPointer(buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: ny) { j in
+        for first in stride(from: 0, to: nx, by: 8) {
+          var w = LaneVec<Lanes8>.zero
+          for l in 0..<8 {
+            let i = Swift.min(first + l, nx - 1)
+            w[lane: l] = Vec2(box.xmin + (Double(i) + 0.5) * dx, box.ymin + (Double(j) + 0.5) * dy)
+          }
+          let v = quantity(w)
+          for l in 0..<Swift.min(8, nx - first) { base.pointer[j * nx + first + l] = v[lane: l] }
+        }
+      }
+    }
+    self.values = values
+  }
+
   /// The smallest and largest finite values.
   public var finiteRange: (min: Double, max: Double)? {
     let finite = values.filter(\.isFinite)
@@ -65,6 +91,23 @@ public enum MapQuantity: String, Sendable, CaseIterable {
     case .lambdaMax: return landscape.hessian(at: w).eigenvalues.max
     case .lambdaMin: return landscape.hessian(at: w).eigenvalues.min
     case .trace: return landscape.hessian(at: w).trace
+    }
+  }
+
+  /// The values at eight points, bit for bit `value` per lane; the worst cases run in lanes, the
+  /// others point by point. `nil`: a quantity with no lane form (none yet).
+  public func values<L: Landscape>(of landscape: L, at w: LaneVec<Lanes8>, rho: Double) -> Lanes8 {
+    switch self {
+    case .sharpness:
+      return Sharpness.worstCaseValues(of: landscape, at: w, rho: rho, scale: LaneVec(Lanes8(1), Lanes8(1)))
+    case .adaptiveSharpness:
+      let eta = Lanes8(Sharpness.adaptiveEta)
+      return Sharpness.worstCaseValues(
+        of: landscape, at: w, rho: rho, scale: LaneVec(Lanes8.abs(w.x) + eta, Lanes8.abs(w.y) + eta))
+    case .proxy, .lambdaMax, .lambdaMin, .trace:
+      var out = Lanes8(0)
+      for i in 0..<8 { out[lane: i] = value(of: landscape, at: w[lane: i], rho: rho) }
+      return out
     }
   }
 
