@@ -63,7 +63,7 @@ target=$(grep -o -- '-target-cpu -Xswiftc [a-z0-9-]*' <<<"${RELEASE:-}" | awk '{
 echo "point-steps per second, best of 3 (machine: ${cpu:-unknown}, $(nproc) cores; CPU target: ${target:-generic x86-64})"
 best() { sort -t$'\t' -k2 -g | tail -1; }
 declare -A ours theirs
-for job in "sam built-in" "sam formula" "sgd built-in" "sgd formula" "sam one trajectory"; do
+for job in "sam built-in" "sam formula" "sgd built-in" "sgd formula" "sam one trajectory" "sam lean trajectory"; do
   line=$(for _ in 1 2 3; do .build/release/flatland-bench "$grid" "$steps" "$job" | grep -F "$job"; done | best)
   ours[$job]=$(cut -f2 <<<"$line")
 done
@@ -82,6 +82,7 @@ for job in "sam built-in" "sam formula" "sgd built-in" "sgd formula"; do
     "$(ratio "${ours[$job]}" "$numpy")" "$(ratio "${ours[$job]}" "$jax")"
 done
 printf '  %-28s %10s   (steps per second, every step recorded)\n' "one SAM trajectory, 10⁶ steps" "$(mega "${ours[sam one trajectory]}")"
+printf '  %-28s %10s   (steps per second, Runner.end: the end and 1000 points kept)\n' "the same, lean" "$(mega "${ours[sam lean trajectory]}")"
 [[ -n ${theirs[jax compile]:-} ]] && echo "  (jax: jit + vmap, x64; its compile-and-first-run took ${theirs[jax compile]} s, not counted)"
 python3 -c "import numpy" 2>/dev/null || echo "  (python3 with numpy not found: references skipped)"
 echo
@@ -95,7 +96,9 @@ echo "  $(((end - start) / 1000000)) ms"
 echo
 echo "other figure kinds (flatland, median of $runs runs):"
 kinds=(
-  "sharpness map, 160² exact worst cases|map --landscape two-valleys --quantity sharpness --rho 0.1 --grid 160"
+  "sharpness map, 400² exact worst cases|map --landscape two-valleys --quantity sharpness --rho 0.1 --grid 400"
+  "sweep, 64² cells × 8 starts × 2000 SAM steps (the gallery's)|sweep --landscape two-valleys --methods sam --x lr=0.01:1:log:64 --y rho=0:0.8:64 --steps 2000 --start 0.3,2 --start 0.5,-1.5 --start 1.5,0.5 --start 0.9,0 --start -1.5,1 --start 2,-2 --start -0.2,0.3 --start 1.2,1.5 --quiet"
+  "ensemble, 3 methods × 400 noisy runs × 1000 steps (the gallery's)|ensemble --landscape two-valleys --methods sgd,sam,vsam --lr 0.05 --rho 0.2 --noise 0.3 --repeats 400 --steps 1000 --start 0.3,2"
   "basin maps, 2 methods × 80² starts × 600 steps|map --landscape himmelblau --quantity basins --methods sgd,sam --rho 0.5 --steps 600 --grid 80"
   "loss curves, 4 methods × 20 noisy repeats × 500 steps|curves --landscape two-valleys --methods sgd,sam,looksam,rst --noise 0.3 --repeats 20"
   "GSAM slice, 400 exact worst cases|slice --landscape two-valleys --along x --at 0 --rho 0.1"

@@ -47,9 +47,20 @@ for (name, landscape) in [("built-in", builtIn as any Landscape), ("formula", fo
     report("\(method.name) \(name)", pointSteps: Double(starts.count * steps), time)
   }
 }
-// One trajectory, recorded in full (as `flatland plot --steps N` records it).
+// One trajectory, recorded in full (as `flatland plot --steps N` records it), and lean: only
+// its end and a thinned route of about 1000 points (`Runner.end`).
+let long = 1_000_000
 if wanted("sam one trajectory") {
-  let long = 1_000_000
   let time = seconds { _ = Runner.run(sam, on: builtIn, from: Vec2(0.3, 2), steps: long) }
   report("sam one trajectory", pointSteps: Double(long), time)
+}
+if wanted("sam lean trajectory") {
+  var end: BatchEnd?
+  let time = seconds {
+    end = Runner.end(
+      sam, on: builtIn, from: Vec2(0.3, 2), steps: long, stream: Xoshiro256StarStar(seed: 0), pathEvery: 1000,
+      convergenceStep: false)
+  }
+  precondition(end?.steps == long)
+  report("sam lean trajectory", pointSteps: Double(long), time)
 }

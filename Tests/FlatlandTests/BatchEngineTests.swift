@@ -20,15 +20,30 @@ import Testing
     }
   }
 
+  /// The batch engine (odd runs keeping a thinned route) and the lean single run (`Runner.end`,
+  /// keeping one too) against the scalar runner's full trajectory.
   func expectSame(_ method: Method, _ landscape: any Landscape, noise: NoiseModel, steps: Int, _ what: String) {
-    let job = BatchJob(
+    var job = BatchJob(
       method: method, landscape: landscape, starts: Self.starts, steps: steps, noise: noise, seed: 7,
       convergenceSteps: true)
+    job.paths = Self.starts.indices.map { $0 % 2 == 1 }
+    job.pathEvery = 7
     let batch = BatchRunner.run(job)
-    let scalar = scalarEnds(job)
-    for (i, (b, s)) in zip(batch, scalar).enumerated() where b != s {
-      Issue.record("\(what), start \(i): batch \(b) ≠ scalar \(s)")
-      return
+    for (i, start) in job.starts.enumerated() {
+      let t = Runner.run(
+        job.method, on: landscape, from: start, steps: job.steps, noise: job.noise, stream: job.streams[i])
+      let scalar = BatchEnd(t, pathEvery: i % 2 == 1 ? 7 : nil)
+      if batch[i] != scalar {
+        Issue.record("\(what), start \(i): batch \(batch[i]) ≠ scalar \(scalar)")
+        return
+      }
+      let lean = Runner.end(
+        job.method, on: landscape, from: start, steps: job.steps, noise: job.noise, stream: job.streams[i],
+        pathEvery: 5)
+      if lean != BatchEnd(t, pathEvery: 5) {
+        Issue.record("\(what), start \(i): lean \(lean) ≠ scalar \(BatchEnd(t, pathEvery: 5))")
+        return
+      }
     }
   }
 

@@ -140,7 +140,7 @@ import Testing
     #expect(percent(sgd, .minimum(0)) == 58 && percent(sgd, .minimum(1)) == 42)
     #expect(percent(vsam, .minimum(0)) == 61 && percent(vsam, .minimum(1)) == 39)
     #expect(sam.share(of: .minimum(1)) == 0 && percent(sam, .moving) == 33)
-    #expect(sam.runs.filter { $0.lambdaMin < 0 }.count == 396)
+    #expect(sam.runs.filter { $0.lambdaMin < 0 }.count == 397)
     let meanX = sam.runs.map(\.end.end.x).reduce(0, +) / 400
     #expect(abs(meanX - 0.46) < 0.005, "\(meanX)")
     #expect(abs(landscape.info.minima[0].location.x - 0.79) < 0.005)

@@ -44,7 +44,7 @@ public struct Dual2: LandscapeScalar, Equatable {
   }
   public static func scaled(_ x: Dual2, by c: Double) -> Dual2 { Dual2(value: c * x.value, gradient: c * x.gradient) }
 
-  public static func exp(_ x: Dual2) -> Dual2 {
+  @inline(__always) public static func exp(_ x: Dual2) -> Dual2 {
     let e = LaneExp.exp(x.value)
     return x.mapped(e, e)
   }

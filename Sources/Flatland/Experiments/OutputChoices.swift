@@ -56,9 +56,10 @@ public enum OutputKind: Sendable, Hashable, CustomStringConvertible {
 
   /// "a routes figure", "a map data output", for messages.
   public var phrase: String {
+    func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an \(word)" : "a \(word)" }
     switch self {
-    case .figure(let k): return "a \(k.rawValue) figure"
-    case .data(let k): return "a \(k.rawValue) data output"
+    case .figure(let k): return "\(article(k.rawValue)) figure"
+    case .data(let k): return "\(article(k.rawValue)) data output"
     }
   }
 }

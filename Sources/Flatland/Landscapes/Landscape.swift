@@ -39,6 +39,12 @@ public protocol Landscape: Sendable {
     _ method: Method, from start: Vec2, steps: Int, noise: NoiseModel, stream: Xoshiro256StarStar,
     startIndex: Int, repeatIndex: Int, divergenceRadius: Double?
   ) -> Trajectory
+  /// The end of one run of a gradient rule (`Runner.end`), compiled for this landscape's own
+  /// formula: its entry point, not meant to be implemented.
+  func runEnd(
+    _ rule: GradientRule, from start: Vec2, steps: Int, noise: NoiseModel, stream: Xoshiro256StarStar,
+    divergenceRadius: Double?, pathEvery: Int?, convergenceStep: Bool, info: LandscapeInfo?
+  ) -> BatchEnd
   /// Eight runs of the batch engine (`BatchRunner`), compiled for this landscape's own formula:
   /// the engine's entry point, not meant to be implemented.
   func runLanes(
@@ -85,6 +91,15 @@ extension Landscape {
     Runner.route(
       method, on: self, from: start, steps: steps, noise: noise, stream: stream, startIndex: startIndex,
       repeatIndex: repeatIndex, divergenceRadius: divergenceRadius)
+  }
+
+  public func runEnd(
+    _ rule: GradientRule, from start: Vec2, steps: Int, noise: NoiseModel, stream: Xoshiro256StarStar,
+    divergenceRadius: Double?, pathEvery: Int?, convergenceStep: Bool, info: LandscapeInfo?
+  ) -> BatchEnd {
+    Runner.lean(
+      rule, on: self, from: start, steps: steps, noise: noise, stream: stream, divergenceRadius: divergenceRadius,
+      pathEvery: pathEvery, convergenceStep: convergenceStep, info: info)
   }
 
   public func runLanes(

@@ -6,15 +6,28 @@
 ///
 /// Method: `n = round(x/ln 2)`, `r = x − n·ln 2` (Cody–Waite: `ln 2` split so `n·ln2_hi` is exact),
 /// `eʳ` by its Taylor polynomial to degree 13 on `|r| ≤ ln 2 / 2` (truncation < 5·10⁻¹⁸
-/// relative), then `2ⁿ` applied in two exact halves so subnormal results round once. Measured
+/// relative), then `2ⁿ` applied in two exact halves so subnormal results round once. The
+/// polynomial is `1 + (r + r²·P(r))` with the tail `P` in Estrin's scheme: a dependency chain of
+/// about ten operations instead of Horner's twenty-eight, which was most of a scalar step's time. Measured
 /// against glibc on 10⁶ points over [−745, 709.8] (a test): at most 1 ulp apart, agreeing exactly
 /// on most inputs; `exp(±∞)`, NaN, overflow and underflow as IEEE says.
 enum LaneExp {
   static let ln2High = 0x1.62e4_2fee_0000_0p-1
   static let ln2Low = 0x1.a39e_f357_93c7_6p-33
   static let log2e = 0x1.7154_7652_b82f_ep0
-  /// 1/k! for k = 13 … 2.
-  static let coefficients: [Double] = (2...13).reversed().map { k in 1 / (1...k).reduce(1.0) { $0 * Double($1) } }
+  /// 1/k! for k = 2 … 13, the tail's coefficients.
+  static let c2 = 1.0 / 2
+  static let c3 = 1.0 / 6
+  static let c4 = 1.0 / 24
+  static let c5 = 1.0 / 120
+  static let c6 = 1.0 / 720
+  static let c7 = 1.0 / 5040
+  static let c8 = 1.0 / 40320
+  static let c9 = 1.0 / 362_880
+  static let c10 = 1.0 / 3_628_800
+  static let c11 = 1.0 / 39_916_800
+  static let c12 = 1.0 / 479_001_600
+  static let c13 = 1.0 / 6_227_020_800
 
   /// Nearest integer, ties to even, for |x| < 2⁵¹: adding 1.5·2⁵² leaves no fraction bits, so
   /// the addition rounds (as `rint` does, without a call per lane).
@@ -32,9 +45,21 @@ enum LaneExp {
     clamped = S.select(S.isEqual(x, x), clamped, S(0))
     let n = rounded(clamped * S(log2e))
     let r = (clamped - n * S(ln2High)) - n * S(ln2Low)
-    var p = S(coefficients[0])
-    for k in 1..<coefficients.count { p = p * r + S(coefficients[k]) }
-    p = (p * r + S(1)) * r + S(1)
+    // P(r) = c2 + c3·r + … + c13·r¹¹ by Estrin: pairs, then pairs of pairs.
+    let r2 = r * r
+    let r4 = r2 * r2
+    let a0 = S(c2) + S(c3) * r
+    let a1 = S(c4) + S(c5) * r
+    let a2 = S(c6) + S(c7) * r
+    let a3 = S(c8) + S(c9) * r
+    let a4 = S(c10) + S(c11) * r
+    let a5 = S(c12) + S(c13) * r
+    let b0 = a0 + a1 * r2
+    let b1 = a2 + a3 * r2
+    let b2 = a4 + a5 * r2
+    let tail = (b0 + b1 * r4) + b2 * (r4 * r4)
+    // The large terms last, so each rounding near 1 happens once.
+    let p = S(1) + (r + r2 * tail)
     let half = rounded(n * S(0.5))
     var result = (p * S.powerOfTwo(half)) * S.powerOfTwo(n - half)
     result = S.select(S.isLess(S(709.782_712_893_384), x), S(Double.infinity), result)
