@@ -111,7 +111,7 @@ import Testing
       for group in stride(from: 0, to: 24, by: 8) {
         var w = LaneVec<Lanes8>.zero
         for l in 0..<8 { w[lane: l] = points[group + l] }
-        for quantity in [MapQuantity.sharpness, .adaptiveSharpness] {
+        for quantity in [MapQuantity.sharpness, .adaptiveSharpness, .perturbedLoss] {
           let lanes = openAndEvaluate(landscape, quantity, w, rho)
           for l in 0..<8 {
             let scalar = openScalar(landscape, quantity, points[group + l], rho)

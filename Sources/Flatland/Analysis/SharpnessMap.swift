@@ -70,6 +70,14 @@ public struct GridMap: Sendable {
 
 /// What a heatmap of a landscape can show (ALGORITHMS.md A8).
 public enum MapQuantity: String, Sendable, CaseIterable {
+  /// The loss itself.
+  case loss
+  /// `E L(w + ε)` with `ε ∼ N(0, ρ²/2·I)` (so `E‖ε‖² = ρ²`): what random SAM and MFVI descend.
+  case smoothedLoss = "smoothed-loss"
+  /// `max_{‖e‖ ≤ ρ} L(w + e) = L + S_ρ`: what SAM ideally descends (GSAM's f_p).
+  case perturbedLoss = "perturbed-loss"
+  /// `L(w + ρĝ)`: what SAM descends in practice (NaN at `g = 0`).
+  case proxyLoss = "proxy-loss"
   /// Exact worst-case sharpness `S_ρ` over the disk.
   case sharpness
   /// Adaptive sharpness over `‖e/(|w| + η)‖ ≤ ρ`.
@@ -85,6 +93,13 @@ public enum MapQuantity: String, Sendable, CaseIterable {
   /// The value at `w` for radius `rho`.
   public func value<L: Landscape>(of landscape: L, at w: Vec2, rho: Double) -> Double {
     switch self {
+    case .loss: return landscape.value(at: w)
+    case .smoothedLoss: return GaussianSmoothing.smoothed(landscape, at: w, sigma: rho / 2.0.squareRoot())
+    case .perturbedLoss: return landscape.value(at: w) + Sharpness.worstCase(of: landscape, at: w, rho: rho).value
+    case .proxyLoss:
+      let g = landscape.gradient(at: w)
+      let n = g.length
+      return n > 0 ? landscape.value(at: w + (rho / n) * g) : .nan
     case .sharpness: return Sharpness.worstCase(of: landscape, at: w, rho: rho).value
     case .adaptiveSharpness: return Sharpness.adaptive(of: landscape, at: w, rho: rho).value
     case .proxy: return Sharpness.firstOrderProxy(of: landscape, at: w, rho: rho) ?? .nan
@@ -100,11 +115,16 @@ public enum MapQuantity: String, Sendable, CaseIterable {
     switch self {
     case .sharpness:
       return Sharpness.worstCaseValues(of: landscape, at: w, rho: rho, scale: LaneVec(Lanes8(1), Lanes8(1)))
+    case .perturbedLoss:
+      return landscape.value(lanes: w)
+        + Sharpness.worstCaseValues(of: landscape, at: w, rho: rho, scale: LaneVec(Lanes8(1), Lanes8(1)))
     case .adaptiveSharpness:
       let eta = Lanes8(Sharpness.adaptiveEta)
       return Sharpness.worstCaseValues(
         of: landscape, at: w, rho: rho, scale: LaneVec(Lanes8.abs(w.x) + eta, Lanes8.abs(w.y) + eta))
-    case .proxy, .lambdaMax, .lambdaMin, .trace:
+    case .smoothedLoss:
+      return GaussianSmoothing.smoothed(landscape, at: w, sigma: rho / 2.0.squareRoot())
+    case .loss, .proxyLoss, .proxy, .lambdaMax, .lambdaMin, .trace:
       var out = Lanes8(0)
       for i in 0..<8 { out[lane: i] = value(of: landscape, at: w[lane: i], rho: rho) }
       return out
@@ -117,6 +137,10 @@ public enum MapQuantity: String, Sendable, CaseIterable {
   /// A label for colorbars (TeX-like syntax).
   public var label: String {
     switch self {
+    case .loss: return "$L(w)$"
+    case .smoothedLoss: return "$\\mathrm{E}\\, L(w + \\epsilon),\\ \\epsilon \\sim N(0, \\rho^2 I/2)$"
+    case .perturbedLoss: return "$\\max_{\\|e\\| \\leq \\rho} L(w + e)$"
+    case .proxyLoss: return "$L(w + \\rho \\hat{g})$"
     case .sharpness: return "$S_\\rho(w)$"
     case .adaptiveSharpness: return "adaptive $S_\\rho(w)$"
     case .proxy: return "$L(w + \\rho \\hat{g}) - L(w)$"

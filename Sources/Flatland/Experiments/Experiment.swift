@@ -145,6 +145,8 @@ public struct FigureLook: Sendable, Hashable {
   public var columns: Int?
   public var linear = false
   public var log = false
+  /// A map's colour scale limits.
+  public var range: ClosedRange<Double>?
   public var sweepQuantity: SweepQuantity = .minimum
 
   public init() {}

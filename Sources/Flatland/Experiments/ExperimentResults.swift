@@ -107,7 +107,7 @@ extension Experiment {
           let rho = radius ?? 0
           // Worst cases run eight cell centres at a time; the rest point by point.
           let map =
-            [.sharpness, .adaptiveSharpness].contains(quantity)
+            [.sharpness, .adaptiveSharpness, .perturbedLoss, .smoothedLoss].contains(quantity)
             ? GridMap(box: info.window, nx: request.grid, ny: request.grid) {
               quantity.values(of: landscape, at: $0, rho: rho)
             }

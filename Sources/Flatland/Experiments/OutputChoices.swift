@@ -177,6 +177,10 @@ public enum MapKind: String, SpecChoice {
   case sharpness
   case adaptiveSharpness = "adaptive-sharpness"
   case proxy
+  case loss
+  case smoothedLoss = "smoothed-loss"
+  case perturbedLoss = "perturbed-loss"
+  case proxyLoss = "proxy-loss"
   case lambdaMax = "lambda-max"
   case lambdaMin = "lambda-min"
   case trace
@@ -184,6 +188,10 @@ public enum MapKind: String, SpecChoice {
 
   public var summary: String {
     switch self {
+    case .loss: return "the loss L(w) itself"
+    case .smoothedLoss: return "E L(w + ε), ε ∼ N(0, ρ²/2·I): what random SAM and MFVI descend"
+    case .perturbedLoss: return "max over the disk ‖e‖ ≤ ρ of L(w + e) = L + S_ρ: what SAM ideally descends"
+    case .proxyLoss: return "L(w + ρĝ): what SAM descends in practice"
     case .sharpness: return "exact worst case S_ρ over the disk"
     case .adaptiveSharpness: return "worst case over ‖e/(|w| + η)‖ ≤ ρ (ASAM's)"
     case .proxy: return "SAM's first-order estimate L(w + ρĝ) − L(w)"

@@ -150,6 +150,11 @@ extension OutputSpec {
         example: "2"),
       kinds: [.figure(.routes)]),
     Field(
+      field: .pair(
+        "range", \.range, summary: "maps: the colour scale's [low, high]; values beyond take its end colours",
+        default: "the values' range", example: "[0.49, 0.7]"),
+      kinds: [.figure(.map)]),
+    Field(
       field: .bool("log", \.log, summary: "log colour scale (positive quantities)"),
       kinds: [.figure(.map), .figure(.sweep)]),
     Field(

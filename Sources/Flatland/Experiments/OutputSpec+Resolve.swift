@@ -34,7 +34,9 @@ extension Experiment.Output {
       switch m.kind {
       // The batch engine: about three evaluations a step, eight runs per evaluation.
       case .basins: return cells * Double(steps * methods) * 0.4 + 40_000
-      case .sharpness, .adaptiveSharpness: return cells * Double(m.radii.count) * 1000 + 40_000
+      case .sharpness, .adaptiveSharpness, .perturbedLoss: return cells * Double(m.radii.count) * 1000 + 40_000
+      case .smoothedLoss: return cells * Double(m.radii.count) * 4096 + 40_000
+      case .loss, .proxyLoss: return cells * Double(max(1, m.radii.count)) * 6 + 40_000
       case .proxy: return cells * Double(m.radii.count) * 6 + 40_000
       case .lambdaMax, .lambdaMin, .trace: return cells * 6 + 40_000
       }
@@ -227,7 +229,8 @@ extension OutputSpec {
         }
         analysis = .map(MapRequest(kind: quantity, radii: [], grid: nodes))
       } else {
-        let usesRadius = [.sharpness, .adaptiveSharpness, .proxy].contains(quantity)
+        let usesRadius = [.sharpness, .adaptiveSharpness, .proxy, .smoothedLoss, .perturbedLoss, .proxyLoss].contains(
+          quantity)
         let radii = self.radii ?? [context.suggestion?.rho ?? 0.05]
         if radii.isEmpty || radii.count > ExperimentSpec.Guards.panels || !radii.allSatisfy({ $0 >= 0 }) {
           fail("expected one to nine radii ≥ 0, e.g. [0.05, 0.1, 0.2]", "rho")
@@ -237,7 +240,9 @@ extension OutputSpec {
         }
         let nodes = gridNodes(default: 160)
         out.grid = nodes
-        if [.sharpness, .adaptiveSharpness].contains(quantity), nodes > ExperimentSpec.Guards.sharpnessGrid {
+        if [.sharpness, .adaptiveSharpness, .perturbedLoss, .smoothedLoss].contains(quantity),
+          nodes > ExperimentSpec.Guards.sharpnessGrid
+        {
           fail(
             "\(nodes) is not valid; sharpness maps take at most \(ExperimentSpec.Guards.sharpnessGrid) nodes per axis "
               + "(an exact worst case costs about a thousand evaluations per node)", "grid")
@@ -253,6 +258,18 @@ extension OutputSpec {
         analysis = .map(MapRequest(kind: quantity, radii: usesRadius ? radii : [], grid: nodes))
       }
       if kind == .figure(.map) { out.log = look.log }
+      if let range {
+        if quantity == .basins {
+          log.warning("has no effect on a basin map, whose colours are categories", at: path + "range", atKey: true)
+        } else if !(range.x.isFinite && range.y.isFinite && range.x < range.y) {
+          fail("expected [low, high] with low < high, both finite, e.g. [0.49, 0.7]", "range")
+        } else if look.log, !(range.x > 0) {
+          fail("a log colour scale needs low > 0", "range")
+        } else {
+          look.range = range.x...range.y
+          out.range = range
+        }
+      }
     case .figure(.slice), .data(.slice):
       let rho = self.rho ?? context.suggestion?.rho ?? 0.05
       if !(rho > 0) { fail("\(formatShort(rho)) is not valid; expected a radius > 0", "rho") }

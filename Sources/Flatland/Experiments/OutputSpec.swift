@@ -35,6 +35,8 @@ public struct OutputSpec: Sendable, Equatable {
   /// Radii of a sharpness map: one panel each.
   public var radii: [Double]?
   public var log: Bool?
+  /// The colour scale's limits (values beyond take its end colours).
+  public var range: Vec2?
 
   // Slices.
   public var along: SliceAxis?

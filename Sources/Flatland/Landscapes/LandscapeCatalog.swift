@@ -101,6 +101,27 @@ public enum LandscapeCatalog {
     Entry(name: "rastrigin", parameters: [], build: { _ in Rastrigin() }),
     Entry(name: "ackley", parameters: [], build: { _ in Ackley() }),
     Entry(name: "easom", parameters: [], build: { _ in Easom() }),
+    Entry(
+      name: "ujvary-toy",
+      parameters: [
+        Parameter(name: "m1", defaultValue: 20, summary: "mean of component 1 (the wide one)"),
+        Parameter(name: "s1", defaultValue: 30, summary: "scale of component 1"),
+        Parameter(name: "a1", defaultValue: 0.7, summary: "weight of component 1"),
+        Parameter(name: "b1", defaultValue: 1.8, summary: "temperature of component 1"),
+        Parameter(name: "m2", defaultValue: -20, summary: "mean of component 2 (the narrow one)"),
+        Parameter(name: "s2", defaultValue: 10, summary: "scale of component 2"),
+        Parameter(name: "a2", defaultValue: 0.3, summary: "weight of component 2"),
+        Parameter(name: "b2", defaultValue: 1.2, summary: "temperature of component 2"),
+      ],
+      build: { p in
+        for name in ["s1", "a1", "b1", "s2", "a2", "b2"] where !(p(name) > 0) {
+          throw FlatlandError.invalidParameter(
+            landscape: "ujvary-toy", name: name, value: p(name), expected: "a value > 0")
+        }
+        return VariationalToy(
+          first: .init(mean: p("m1"), scale: p("s1"), weight: p("a1"), temperature: p("b1")),
+          second: .init(mean: p("m2"), scale: p("s2"), weight: p("a2"), temperature: p("b2")))
+      }),
   ]
 
   /// `wells`: up to four Gaussian wells, each with centre, depth, widths and rotation.

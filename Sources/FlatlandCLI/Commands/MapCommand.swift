@@ -22,7 +22,9 @@ struct MapCommand: FigureCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "sharpness, adaptive-sharpness, proxy, lambda-max, lambda-min, trace, basins (default: sharpness).")
+    help:
+      "sharpness, adaptive-sharpness, proxy, loss, smoothed-loss, perturbed-loss, proxy-loss, lambda-max, lambda-min, trace, basins (default: sharpness)."
+  )
   var quantity: String?
 
   @Option(parsing: .unconditional, help: "Grid cells per axis (default: 160; 60 for basins).")
@@ -37,6 +39,11 @@ struct MapCommand: FigureCommand {
 
   @Flag(help: "Log colour scale (positive quantities).")
   var log = false
+
+  @Option(
+    parsing: .unconditional,
+    help: "Colour scale LOW,HIGH; values beyond take its end colours (default: the values' range).")
+  var range: String?
 
   @Flag(help: "With several panels, label the axes of every panel (default: only the outer ones).")
   var independentAxes = false
@@ -57,6 +64,7 @@ struct MapCommand: FigureCommand {
       &tree, figure: .map,
       extra: keys + [
         SpecTree.entry("colormap", colormap, "--colormap"), SpecTree.entry("log", log, "--log"),
+        SpecTree.entry("range", range, "--range"),
         SpecTree.entry("independent-axes", independentAxes, "--independent-axes"),
       ], data: .map, dataExtra: keys)
     return tree

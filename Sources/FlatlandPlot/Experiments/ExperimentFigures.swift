@@ -52,6 +52,7 @@ public enum ExperimentFigures {
       figure.style = style
       figure.title = experiment.titleMarkup
       figure.colormap = look.colormap.map(Colormap.init)
+      figure.colorRange = look.range
       figure.independentAxes = look.independentAxes
       figure.axisLabels = labels
       if map.kind == .basins, case .map(let request) = output.analysis {

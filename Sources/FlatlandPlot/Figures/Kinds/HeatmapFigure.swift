@@ -24,6 +24,8 @@ public struct HeatmapFigure {
   public var panels: [(title: String, content: Content)]
   public var style: FigureStyle = .standard
   public var colormap: Colormap?
+  /// The colour scale's limits (`nil`: the values' range); values beyond take the end colours.
+  public var colorRange: ClosedRange<Double>?
   /// Pango markup.
   public var title: String?
   public var footnote: String?
@@ -90,7 +92,9 @@ public struct HeatmapFigure {
     var map = colormap ?? .viridis
     if case .continuous(_, let label, let signed, let logarithmic) = panels[0].content {
       map = colormap ?? (signed ? .coolwarm : .viridis)
-      let axis = scale(of: grids, signed: signed, logarithmic: logarithmic)
+      let axis =
+        colorRange.map { AxisScale($0.lowerBound, $0.upperBound, logarithmic: logarithmic) }
+        ?? scale(of: grids, signed: signed, logarithmic: logarithmic)
       for grid in grids {
         var colors: [Color] = []
         colors.reserveCapacity(grid.values.count)
@@ -105,6 +109,15 @@ public struct HeatmapFigure {
       smooth = true
       colorbar = Colorbar(kind: .continuous(axis), colormap: map, label: label, style: style, measurer: measurer)
       var entries: [Legend.Entry] = []
+      if let colorRange,
+        grids.contains(where: { $0.values.contains { $0.isFinite && !colorRange.contains($0) } })
+      {
+        entries.append(
+          Legend.Entry(
+            swatch: .none,
+            title: "colour scale \(formatShort(colorRange.lowerBound))–\(formatShort(colorRange.upperBound))",
+            details: ["values beyond it take its end colours"]))
+      }
       if grids.contains(where: { $0.values.contains { !$0.isFinite } }) {
         entries.append(
           Legend.Entry(swatch: .patch(Self.undefinedColor), title: "not finite (undefined or overflowing)"))
