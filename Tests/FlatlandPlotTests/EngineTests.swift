@@ -117,6 +117,20 @@ import Testing
     #expect(ColormapSpec("jet") == nil && ColormapSpec("magma_r") == ColormapSpec(.magma, reversed: true))
   }
 
+  /// The `pHYs` chunk's x and y pixels per unit and its unit, read from the PNG's chunk list.
+  static func physicalResolution(_ png: Data) -> [UInt32]? {
+    let bytes = [UInt8](png)
+    var at = 8
+    func word(_ i: Int) -> UInt32 { bytes[i..<i + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+    while at + 8 <= bytes.count {
+      let length = Int(word(at))
+      let type = String(decoding: bytes[at + 4..<at + 8], as: UTF8.self)
+      if type == "pHYs" { return [word(at + 8), word(at + 12), UInt32(bytes[at + 16])] }
+      at += 12 + length
+    }
+    return nil
+  }
+
   @Test func presetsSetSizeTypeAndResolution() throws {
     let info = Fixture.bowlInfo(1, 1)
     var figure = RoutesFigure(landscape: info, field: Self.bowl, trajectories: [])
@@ -124,8 +138,13 @@ import Testing
     let scene = figure.scene()
     #expect(scene.width == 252)
     #expect(scene.height > 200 && scene.height < 420)
-    let png = try RasterImage(png: CairoRenderer.render(scene, as: .png, pixelScale: FigureStyle.paper.pixelScale))
+    let bytes = try CairoRenderer.render(scene, as: .png, pixelScale: FigureStyle.paper.pixelScale)
+    let png = try RasterImage(png: bytes)
     #expect(png.width == 1050)
+    // The PNG says it is 300 dpi (pHYs: 11811 pixels per metre in x and y, unit metre), so viewers
+    // and LaTeX give it its 3.5 inches.
+    #expect(Self.physicalResolution(bytes) == [11811, 11811, 1])
+    #expect(Self.physicalResolution(try CairoRenderer.render(scene, as: .png)) == [2835, 2835, 1])
     let pdf = try CairoRenderer.render(scene, as: .pdf)
     #expect(String(decoding: pdf, as: UTF8.self).contains("/MediaBox [ 0 0 252"))
     figure.style = .slide

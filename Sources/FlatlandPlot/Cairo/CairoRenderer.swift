@@ -34,8 +34,13 @@ public enum CairoRenderer {
     _ scene: Scene, as format: ImageFormat, pixelScale: Double = 1, provenance: Provenance? = nil
   ) throws -> Data {
     if format == .png, pixelScale != 1 {
-      return try render(scene.scaled(by: pixelScale), as: .png, provenance: provenance)
+      return try render(scene.scaled(by: pixelScale), as: .png, provenance: provenance, dpi: 72 * pixelScale)
     }
+    return try render(scene, as: format, provenance: provenance, dpi: 72)
+  }
+
+  /// `dpi`: the resolution a PNG records (`pHYs`), so viewers and LaTeX size it as intended.
+  static func render(_ scene: Scene, as format: ImageFormat, provenance: Provenance?, dpi: Double) throws -> Data {
     let sink = ByteSink()
     let closure = Unmanaged.passUnretained(sink).toOpaque()
     let surface: OpaquePointer?
@@ -67,7 +72,7 @@ public enum CairoRenderer {
     try check(cairo_status(cr))
     switch format {
     case .png:
-      return try PNGEncoder.encode(surface: surface, text: provenance.map(pngText) ?? [])
+      return try PNGEncoder.encode(surface: surface, text: provenance.map(pngText) ?? [], dpi: dpi)
     case .svg, .pdf:
       cairo_surface_finish(surface)
       try check(cairo_surface_status(surface))

@@ -11,7 +11,8 @@ import Foundation
 /// or other varying chunk is written, so the same pixels give the same bytes.
 enum PNGEncoder {
   /// `text`: keyword/value pairs written as `tEXt` chunks before the image data.
-  static func encode(surface: OpaquePointer, text: [(String, String)] = []) throws -> Data {
+  /// `dpi`: written as a `pHYs` chunk (pixels per metre), so a 300 dpi figure is not read as 72.
+  static func encode(surface: OpaquePointer, text: [(String, String)] = [], dpi: Double = 72) throws -> Data {
     cairo_surface_flush(surface)
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
@@ -67,6 +68,12 @@ enum PNGEncoder {
     header.appendBigEndian(UInt32(height))
     header.append(contentsOf: [8, opaque ? 2 : 6, 0, 0, 0])  // depth 8, RGB or RGBA, deflate, no interlace
     png.appendChunk("IHDR", header)
+    var physical = Data()
+    let perMetre = UInt32((dpi / 0.0254).rounded())
+    physical.appendBigEndian(perMetre)
+    physical.appendBigEndian(perMetre)
+    physical.append(1)  // the unit is the metre
+    png.appendChunk("pHYs", physical)
     for (keyword, value) in text {
       png.appendChunk("tEXt", Data(keyword.utf8) + Data([0]) + Data(value.utf8))
     }
