@@ -144,11 +144,37 @@ public struct RoutesFigure {
       inner.append(.fill(Marks.star(at: p, radius: 9 * s), .white, rule: .nonZero))
       inner.append(.stroke(Marks.star(at: p, radius: 9 * s), .init(color: .ink, width: 1.3 * s)))
     }
+    drawStartNumbers(shown.flatMap { groups[$0].runs }, frame: frame, measurer: measurer, into: &inner)
     scene.items.append(.clipped(frame.rect, inner))
     for index in shown {
       for trajectory in groups[index].runs {
         drawExit(trajectory, color: Palette.method(index), frame: frame, into: &scene)
       }
+    }
+  }
+
+  /// With several starts, each start's number (as the legend's "start k" counts them) on a white
+  /// tag beside its circle, once however many methods leave from it.
+  func drawStartNumbers(_ runs: [Trajectory], frame: ChartFrame, measurer: TextMeasurer, into items: inout [Scene.Item])
+  {
+    var starts: [(run: Int, point: Vec2)] = []
+    for t in trajectories where !starts.contains(where: { $0.run == t.run }) { starts.append((t.run, t.points[0])) }
+    guard starts.count > 1 else { return }
+    let s = style.lineScale
+    let size = style.fonts.legend * 0.85
+    for (run, point) in starts where runs.contains(where: { $0.run == run }) && field.box.contains(point) {
+      let p = frame.point(point)
+      let text = "<b>\(run + 1)</b>"
+      let box = measurer.size(of: text, size: size)
+      var tag = Rect(
+        x: p.x + 8 * s, y: p.y - 8 * s - box.height, width: box.width + 6 * style.fontScale,
+        height: box.height)
+      // Kept inside the plot: to the left of a start near the right edge, below one near the top.
+      if tag.maxX > frame.rect.maxX { tag.x = p.x - 8 * s - tag.width }
+      if tag.y < frame.rect.y { tag.y = p.y + 8 * s }
+      items.append(.fill(Path.rectangle(tag), .white.withAlpha(0.85), rule: .nonZero))
+      items.append(
+        .text(.init(text, at: Point(tag.x + 3 * style.fontScale, tag.y), size: size, vertical: .top)))
     }
   }
 
