@@ -16,27 +16,26 @@ public struct GridMap: Sendable {
 
   /// Evaluates `quantity` at every cell centre, rows in parallel on all cores.
   public init(box: Box, nx: Int, ny: Int, quantity: @Sendable (Vec2) -> Double) {
-    self.nx = nx
-    self.ny = ny
-    self.box = box
-    var values = [Double](repeating: 0, count: nx * ny)
-    let dx = box.width / Double(nx)
-    let dy = box.height / Double(ny)
-    values.withUnsafeMutableBufferPointer { buffer in
-      let base = UncheckedPointer(buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: ny) { j in
-        for i in 0..<nx {
-          base.pointer[j * nx + i] = quantity(
-            Vec2(box.xmin + (Double(i) + 0.5) * dx, box.ymin + (Double(j) + 0.5) * dy))
-        }
-      }
-    }
-    self.values = values
+    self.init(box: box, nx: nx, ny: ny, groupsOf: 1) { centres, out in out[0] = quantity(centres[0]) }
   }
 
   /// Evaluates `quantity` eight cell centres at a time (a row's last group padded with its last
   /// centre), rows in parallel on all cores.
   public init(box: Box, nx: Int, ny: Int, lanes quantity: @Sendable (LaneVec<Lanes8>) -> Lanes8) {
+    self.init(box: box, nx: nx, ny: ny, groupsOf: 8) { centres, out in
+      var w = LaneVec<Lanes8>.zero
+      for l in 0..<8 { w[lane: l] = centres[l] }
+      let v = quantity(w)
+      for l in 0..<8 { out[l] = v[lane: l] }
+    }
+  }
+
+  /// The loop both share: each row in groups of `width` centres (padded with the row's last),
+  /// `fill(centres, out)` writing one value per centre.
+  private init(
+    box: Box, nx: Int, ny: Int, groupsOf width: Int,
+    fill: @Sendable (_ centres: [Vec2], _ out: inout [Double]) -> Void
+  ) {
     self.nx = nx
     self.ny = ny
     self.box = box
@@ -46,14 +45,15 @@ public struct GridMap: Sendable {
     values.withUnsafeMutableBufferPointer { buffer in
       let base = UncheckedPointer(buffer.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: ny) { j in
-        for first in stride(from: 0, to: nx, by: 8) {
-          var w = LaneVec<Lanes8>.zero
-          for l in 0..<8 {
+        var centres = [Vec2](repeating: .zero, count: width)
+        var out = [Double](repeating: 0, count: width)
+        for first in stride(from: 0, to: nx, by: width) {
+          for l in 0..<width {
             let i = Swift.min(first + l, nx - 1)
-            w[lane: l] = Vec2(box.xmin + (Double(i) + 0.5) * dx, box.ymin + (Double(j) + 0.5) * dy)
+            centres[l] = Vec2(box.xmin + (Double(i) + 0.5) * dx, box.ymin + (Double(j) + 0.5) * dy)
           }
-          let v = quantity(w)
-          for l in 0..<Swift.min(8, nx - first) { base.pointer[j * nx + first + l] = v[lane: l] }
+          fill(centres, &out)
+          for l in 0..<Swift.min(width, nx - first) { base.pointer[j * nx + first + l] = out[l] }
         }
       }
     }
@@ -109,8 +109,8 @@ public enum MapQuantity: String, Sendable, CaseIterable {
     }
   }
 
-  /// The values at eight points, bit for bit `value` per lane; the worst cases run in lanes, the
-  /// others point by point. `nil`: a quantity with no lane form (none yet).
+  /// The values at eight points, bit for bit `value` per lane: the worst cases and the smoothed
+  /// loss run in lanes, the others point by point.
   public func values<L: Landscape>(of landscape: L, at w: LaneVec<Lanes8>, rho: Double) -> Lanes8 {
     switch self {
     case .sharpness:

@@ -105,15 +105,9 @@ extension Experiment {
       } else if let quantity = request.kind.quantity {
         for radius in request.radii.isEmpty ? [nil] : request.radii.map(Optional.some) {
           let rho = radius ?? 0
-          // Worst cases run eight cell centres at a time; the rest point by point.
-          let map =
-            [.sharpness, .adaptiveSharpness, .perturbedLoss, .smoothedLoss].contains(quantity)
-            ? GridMap(box: info.window, nx: request.grid, ny: request.grid) {
-              quantity.values(of: landscape, at: $0, rho: rho)
-            }
-            : GridMap(box: info.window, nx: request.grid, ny: request.grid) {
-              quantity.value(of: landscape, at: $0, rho: rho)
-            }
+          let map = GridMap(box: info.window, nx: request.grid, ny: request.grid) {
+            quantity.values(of: landscape, at: $0, rho: rho)
+          }
           panels.append(.continuous(map, rho: radius))
         }
       }

@@ -27,8 +27,11 @@ public struct VariationalToy: Landscape {
     }
   }
 
-  public var first: Component
-  public var second: Component
+  public let first: Component
+  public let second: Component
+  /// Found once, at construction: the search evaluates the loss some 13 000 times, and `info` is
+  /// asked for by every run.
+  private(set) var minima: [KnownMinimum] = []
 
   public init(
     first: Component = Component(mean: 20, scale: 30, weight: 0.7, temperature: 1.8),
@@ -36,6 +39,7 @@ public struct VariationalToy: Landscape {
   ) {
     self.first = first
     self.second = second
+    minima = valleyMinima()
   }
 
   /// `Eᵢ/bᵢ²` of one component.
@@ -67,7 +71,7 @@ public struct VariationalToy: Landscape {
   /// The valleys' minima: the mixture moves them away from the components' (mᵢ, sᵢ), and by more
   /// than Newton's polishing reaches, so the grid's local minima over the region the components
   /// cover are found first and then refined. The wider component's is the flat valley.
-  var minima: [KnownMinimum] {
+  func valleyMinima() -> [KnownMinimum] {
     let spread = Swift.max(first.scale, second.scale)
     let x0 = Swift.min(first.mean, second.mean) - spread
     let x1 = Swift.max(first.mean, second.mean) + spread

@@ -38,7 +38,12 @@ extension Runner {
     let info = info ?? landscape.info
     let radius = divergenceRadius ?? defaultDivergenceRadius(info)
     let center = info.window.center
-    var pass = LeanPass(rule: rule, landscape: landscape, noise: noise, start: start, stream: stream, steps: steps)
+    func pass() -> RoutePass<Oracle<L>, SingleStream<Xoshiro256StarStar>> {
+      RoutePass(
+        rule: rule, steps: steps, w: LaneVec(start), oracle: Oracle(landscape: landscape, noise: noise),
+        rng: SingleStream(stream))
+    }
+    var forward = pass()
     var end = start
     var previous = start
     var taken = 0
@@ -58,7 +63,7 @@ extension Runner {
     var k = 0
     while k < steps {
       k += 1
-      let step = pass.next()
+      let step = forward.next()
       if pending {
         let loss = step.lossKnown ? step.loss : landscape.value(at: end)
         if !loss.isFinite {
@@ -67,8 +72,8 @@ extension Runner {
           break
         }
       }
-      let w = step.point
-      guard w.isFinite, step.direction.isFinite else {
+      let w = step.point.vec2
+      guard w.isFinite, step.direction.vec2.isFinite else {
         divergence = .diverged(step: k, reason: nonFiniteReason)
         pending = false
         break
@@ -102,38 +107,12 @@ extension Runner {
     }
     // The step from which the route stayed within the tolerance of its end: the same route again.
     let tolerance = convergenceTolerance(info)
-    var replay = LeanPass(rule: rule, landscape: landscape, noise: noise, start: start, stream: stream, steps: steps)
+    var replay = pass()
     var lastFar = (start - end).length > tolerance ? 0 : -1
-    for k in stride(from: 1, through: steps, by: 1) where (replay.next().point - end).length > tolerance {
+    for k in stride(from: 1, through: steps, by: 1) where (replay.next().point.vec2 - end).length > tolerance {
       lastFar = k
     }
     result.outcome = .converged(step: lastFar + 1, point: point, minimum: minimum)
     return result
-  }
-
-  /// One route's state, oracle and stream, stepped at width one.
-  struct LeanPass<L: Landscape> {
-    let rule: GradientRule
-    let steps: Int
-    var w: LaneVec<Double>
-    var state = GradientRule.State()
-    var oracle: Oracle<L>
-    var rng: SingleStream<Xoshiro256StarStar>
-    var t = 0
-
-    init(rule: GradientRule, landscape: L, noise: NoiseModel, start: Vec2, stream: Xoshiro256StarStar, steps: Int) {
-      self.rule = rule
-      self.steps = steps
-      w = LaneVec(start)
-      oracle = Oracle(landscape: landscape, noise: noise)
-      rng = SingleStream(stream)
-    }
-
-    @inline(__always)
-    mutating func next() -> (point: Vec2, direction: Vec2, loss: Double, lossKnown: Bool) {
-      let done = rule.advance(&w, step: t, of: steps, state: &state, oracle: &oracle, rng: &rng)
-      t += 1
-      return (w.vec2, done.direction.vec2, done.loss, done.lossKnown)
-    }
   }
 }

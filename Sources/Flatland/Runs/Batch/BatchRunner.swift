@@ -85,7 +85,12 @@ public enum BatchRunner {
     let center = LaneVec<Lanes8>(info.window.center)
     var first = LaneVec<Lanes8>.zero
     for i in 0..<8 { first[lane: i] = starts[i] }
-    var pass = Pass(rule: rule, job: job, landscape: landscape, start: first, streams: streams)
+    func pass() -> RoutePass<LaneOracle<L>, LaneStreams> {
+      RoutePass(
+        rule: rule, steps: job.steps, w: first, oracle: LaneOracle(landscape: landscape, noise: job.noise),
+        rng: LaneStreams(streams))
+    }
+    var forward = pass()
     var live = Lanes8.mask(true)
     var end = first
     var previous = first
@@ -113,7 +118,7 @@ public enum BatchRunner {
     var k = 0
     while k < job.steps {
       k += 1
-      let step = pass.next()
+      let step = forward.next()
       if Lanes8.any(pending) {
         var loss = step.loss
         if !Lanes8.all(step.lossKnown) { loss = Lanes8.select(step.lossKnown, loss, landscape.value(lanes: end)) }
@@ -181,7 +186,7 @@ public enum BatchRunner {
     // The step from which each converged run stayed within the tolerance of its end: a second pass,
     // now that the ends are known (the same routes, replayed; a converged run took every step).
     let tolerance = Runner.convergenceTolerance(info)
-    var replay = Pass(rule: rule, job: job, landscape: landscape, start: first, streams: streams)
+    var replay = pass()
     var lastFar = Lanes8(-1)
     var w = first
     for k in 0...job.steps {
@@ -196,35 +201,5 @@ public enum BatchRunner {
       results[i].convergenceStepKnown = true
     }
     return results
-  }
-
-  /// One pass over eight routes: the rule's state, oracle and streams, stepped together.
-  struct Pass<L: Landscape> {
-    let rule: GradientRule
-    let steps: Int
-    var w: LaneVec<Lanes8>
-    var state = GradientRule.LaneState<Lanes8>()
-    var oracle: LaneOracle<L>
-    var rng: LaneStreams
-    var t = 0
-
-    init(rule: GradientRule, job: BatchJob, landscape: L, start: LaneVec<Lanes8>, streams: [Xoshiro256StarStar]) {
-      self.rule = rule
-      steps = job.steps
-      w = start
-      oracle = LaneOracle(landscape: landscape, noise: job.noise)
-      rng = LaneStreams(streams)
-    }
-
-    /// The next point of every route, the direction that moved it there and the loss at the
-    /// point the step started from (where the step evaluated it).
-    @inline(__always)
-    mutating func next() -> (
-      point: LaneVec<Lanes8>, direction: LaneVec<Lanes8>, loss: Lanes8, lossKnown: Lanes8.Mask
-    ) {
-      let done = rule.advance(&w, step: t, of: steps, state: &state, oracle: &oracle, rng: &rng)
-      t += 1
-      return (w, done.direction, done.loss, done.lossKnown)
-    }
   }
 }

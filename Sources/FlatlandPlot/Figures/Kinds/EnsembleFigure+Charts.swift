@@ -16,15 +16,10 @@ extension EnsembleFigure {
       stride(from: 0.0, through: 1.0, by: 0.25).map { AxisTick(value: $0, label: "\(Int($0 * 100))%", major: true) }
     }
 
-    /// Every basin some method's runs end in, known minima first.
-    var basins: [BasinMap.Basin] {
-      Set(ensembles.flatMap(\.basins)).sorted { SweepCell.rank($0) < SweepCell.rank($1) }
-    }
-
     /// Grouped bars, one group per basin and one bar per method, with the Wilson interval as a
     /// whisker: how often each method ends where, and how sure that is.
     func drawShares(in rect: Rect, axes: AxesPainter, into scene: inout Scene) {
-      let kinds = basins
+      let kinds = figure.basins
       let count = Double(max(1, kinds.count))
       let frame = ChartFrame(x: AxisScale(0, count), y: AxisScale(0, 1.05), rect: rect)
       let names = figure.barNames(room: 0.92 * rect.width / count, measurer: measurer)
@@ -91,12 +86,13 @@ extension EnsembleFigure {
       axes.drawGrid(frame, xTicks: xTicks, yTicks: yTicks, into: &inner)
       let s = style.lineScale
       let isMax = values == \Ensemble.lambdaMax
-      var references = Path()
-      for minimum in figure.info.minima {
-        let v = isMax ? minimum.eigenvalues.max : minimum.eigenvalues.min
-        guard v >= edges[0], v <= edges[edges.count - 1] else { continue }
-        references.polyline([frame.point(v, 0), frame.point(v, top)])
+      // Each known minimum's own eigenvalue, where the bins reach it.
+      let marked = figure.info.minima.indices.compactMap { k -> (Int, Double)? in
+        let v = isMax ? figure.info.minima[k].eigenvalues.max : figure.info.minima[k].eigenvalues.min
+        return v >= edges[0] && v <= edges[edges.count - 1] ? (k, v) : nil
       }
+      var references = Path()
+      for (_, v) in marked { references.polyline([frame.point(v, 0), frame.point(v, top)]) }
       inner.append(.stroke(references, .init(color: Color(hex: 0x777777), width: 1.1 * s, dash: [5 * s, 4 * s])))
       for (m, heights) in shares.enumerated() where heights.contains(where: { $0 > 0 }) {
         var outline = Path()
@@ -117,9 +113,7 @@ extension EnsembleFigure {
       // run into the one before.
       var placed: [Rect] = []
       let size = style.fonts.tick * 0.85
-      for minimum in figure.info.minima.indices {
-        let v = isMax ? figure.info.minima[minimum].eigenvalues.max : figure.info.minima[minimum].eigenvalues.min
-        guard v >= edges[0], v <= edges[edges.count - 1] else { continue }
+      for (minimum, v) in marked {
         let p = frame.point(v, top)
         let right = frame.x.position(v) < 0.6
         let markup = escapeMarkup(figure.shortName(.minimum(minimum)))

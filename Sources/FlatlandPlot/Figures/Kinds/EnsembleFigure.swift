@@ -141,29 +141,26 @@ public struct EnsembleFigure {
     let drawn = ensemble.runs.filter { !$0.end.path.isEmpty }
     // Fainter as the bundle grows, so thirty routes read as a band rather than a solid mass.
     let alpha = max(0.18, min(0.7, 4 / Double(max(1, drawn.count / max(1, ensemble.starts.count)))))
-    for run in drawn {
-      let points = ContourPainter.devicePoints(run.end.path, frame: frame, tolerance: 0.3)
-      inner.append(.stroke(RoutesFigure.tracedOnce(points), .init(color: .white.withAlpha(0.35 * alpha), width: 3 * s)))
+    // Every halo under every line, each route traced once.
+    let routes = drawn.map {
+      RoutesFigure.tracedOnce(ContourPainter.devicePoints($0.end.path, frame: frame, tolerance: 0.3))
     }
-    for run in drawn {
-      let points = ContourPainter.devicePoints(run.end.path, frame: frame, tolerance: 0.3)
-      inner.append(.stroke(RoutesFigure.tracedOnce(points), .init(color: color.withAlpha(alpha), width: 1.3 * s)))
-    }
+    for route in routes { inner.append(.stroke(route, .init(color: .white.withAlpha(0.35 * alpha), width: 3 * s))) }
+    for route in routes { inner.append(.stroke(route, .init(color: color.withAlpha(alpha), width: 1.3 * s))) }
     // Under the ends: runs that reach a minimum pile up on its star.
     for minimum in info.minima where field.box.contains(minimum.location) {
       let p = frame.point(minimum.location)
       inner.append(.stroke(Marks.star(at: p, radius: 9 * s), .init(color: .ink, width: 1.3 * s)))
     }
     var ends = Path()
+    var core = Path()
     for run in ensemble.runs where run.basin != .diverged && field.box.contains(run.end.end) {
-      ends.circle(center: frame.point(run.end.end), radius: 3.2 * s)
+      let p = frame.point(run.end.end)
+      ends.circle(center: p, radius: 3.2 * s)
+      core.circle(center: p, radius: 2.2 * s)
     }
     let dotAlpha = max(0.12, min(0.8, 20 / Double(max(1, ensemble.runs.count))))
     inner.append(.fill(ends, .white.withAlpha(min(0.9, 2 * dotAlpha)), rule: .nonZero))
-    var core = Path()
-    for run in ensemble.runs where run.basin != .diverged && field.box.contains(run.end.end) {
-      core.circle(center: frame.point(run.end.end), radius: 2.2 * s)
-    }
     inner.append(.fill(core, color.withAlpha(max(dotAlpha, 0.35)), rule: .nonZero))
     for start in ensemble.starts where field.box.contains(start) {
       var ring = Path()
@@ -186,10 +183,15 @@ public struct EnsembleFigure {
     }
   }
 
+  /// Every basin some method's runs end in, known minima first.
+  var basins: [BasinMap.Basin] {
+    Set(ensembles.flatMap(\.basins)).sorted { SweepCell.rank($0) < SweepCell.rank($1) }
+  }
+
   /// The bar chart's basin names: the short names when they fit under their group, else the
   /// minima by number (`#1`, named in the legend) and the outcomes in full.
   func barNames(room: Double, measurer: TextMeasurer) -> [String] {
-    let kinds = Set(ensembles.flatMap(\.basins)).sorted { SweepCell.rank($0) < SweepCell.rank($1) }
+    let kinds = basins
     let names = kinds.map(shortName)
     func fit(_ names: [String]) -> Bool {
       names.allSatisfy { measurer.size(of: escapeMarkup($0), size: style.fonts.tick).width <= room }
