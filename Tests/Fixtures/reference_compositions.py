@@ -205,7 +205,7 @@ def run(k, noise=None):
                 rho = cosine(rho0, float(k["rho-final"]), t, STEPS) if k.get("radius") == "cosine" else rho0
                 T = cov_scale(cov, w, g, sig, eta)
                 before, after, divisor = mask.select(g, t, STEPS, rng)
-                eps_t = eps * (math.sqrt(abs(T[0] * T[1])) if cov in ("diagonal", "learned") else 1.0)
+                eps_t = eps  # the official epsilons are never rescaled (zsiga007/Rethinking-SAM VSAM.first_step)
                 e = mul(after, worst_case(mul(before, a), T, rho / divisor, eps_t, "inf" if pert == "worst-case-inf" else "l2"))
                 xi = (e[0] / T[0] if T[0] else 0.0, e[1] / T[1] if T[1] else 0.0)
                 gp = add(add(grad(add(w, e)), nz), scale(il, add(w, e)))
@@ -251,13 +251,13 @@ CASES = [
     ("rst+looksam reuse+ssam-d", {"when": "random", "p": "0.6", "combination": "looksam", "alpha": "0.5",
                                   "mask": "ssam-d", "sparsity": "0.5", "every": "2", "drop-rate": "0.5"}, None),
     ("learned vsam+vasso every 3", {"covariance": "learned", "sigma": "0.5,0.2", "penalty": "kl", "kl": "0.01",
-                                    "prior": "1", "direction": "vasso", "theta": "0.6", "when": "every-k",
+                                    "prior": "1", "form": "exact-kl", "direction": "vasso", "theta": "0.6", "when": "every-k",
                                     "k": "3"}, None),
     ("sam-inf+ssam-f+gsam(g~ against g)", {"perturbation": "worst-case-inf", "mask": "ssam-f", "sparsity": "0.5",
                                            "every": "2", "combination": "gsam", "alpha": "0.4",
                                            "minimize-fp": "false"}, None),
     ("mfvi on random steps", {"perturbation": "gaussian", "covariance": "learned", "sigma": "0.1,0.05",
-                              "penalty": "kl", "kl": "0.01", "prior": "1", "samples": "2", "when": "random",
+                              "penalty": "kl", "kl": "0.01", "prior": "1", "form": "exact-kl", "samples": "2", "when": "random",
                               "p": "0.5"}, None),
     ("fisher covariance+esam+fsam, momentum, decoupled wd, cosine lr", {"covariance": "fisher", "eta": "1", "mask": "esam",
                                                               "beta": "0.6", "mode": "tensor", "direction": "fsam",

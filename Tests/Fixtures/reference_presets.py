@@ -226,6 +226,19 @@ def random_sam(rng, sigma):
         w = sub(w, scale(LR, grad(add(w, mul(sigma, z))))); out.append(w)
     return out
 
+def mixsam(rng, kappa, beta=1.0, s0=10.0):
+    """MixSAM (zsiga007/Rethinking-SAM): ascent along sqrt(2)*g/|g| + kappa*xi, normalised to rho;
+    the mean prior 2*beta*mu/s0^2."""
+    w, out = W0, [W0]
+    for t in range(STEPS):
+        g = grad(w)
+        z = rng.gauss()
+        a = add(scale(math.sqrt(2) / (norm(g) + 1e-12), g), scale(kappa, z))
+        e = scale(RHO / (norm(a) + 1e-12), a)
+        d = add(grad(add(w, e)), scale(2 * beta / s0 ** 2, w))
+        w = sub(w, scale(LR, d)); out.append(w)
+    return out
+
 softplus = lambda s: math.log1p(math.exp(s))
 inv_softplus = lambda x: math.log(math.expm1(x))
 logistic = lambda s: 1 / (1 + math.exp(-s))
@@ -249,7 +262,7 @@ def vsam(sigma, learned=False, beta=0.01, s0=1.0):
         sig = (softplus(s[0]), softplus(s[1])) if learned else sigma
         g = grad(mu)
         sg = mul(sig, g)
-        n = norm(sg) + 1e-12 * math.sqrt(sig[0] * sig[1])
+        n = norm(sg) + 1e-12
         e = scale(RHO / n, mul(sig, sg))
         xi = (e[0] / sig[0], e[1] / sig[1])
         gt = grad(add(mu, e))
@@ -370,6 +383,7 @@ if __name__ == "__main__":
         "mfvi": mfvi(Rng(SEED), (0.1, 0.05), 0.01, 1.0),
         "vsam": vsam((0.5, 0.2)),
         "vsam-learned": vsam((0.5, 0.2), learned=True),
+        "mixsam": mixsam(Rng(SEED), 1.0, beta=0.01),
         "es": open_es(Rng(SEED), 8, 0.1, LR),
         "snes": snes(Rng(SEED), 0.2),
         "sep-cma-es": sep_cma(Rng(SEED), 0.2),

@@ -14,7 +14,7 @@ import Testing
     // lr-proportional acts only under a changing learning rate; so does its ρ_min.
     .radius: [.schedule: "cosine", .lrFinal: 0.001, .rhoMin: 0.01],
     .rhoMin: [.radius: "lr-proportional", .schedule: "cosine", .lrFinal: 0.001], .kl: [.learn: true],
-    .prior: [.learn: true],
+    .prior: [.learn: true], .form: [.learn: true], .lrSigma: [.learn: true],
   ]
 
   /// Prerequisites of `custom`'s keys (its parts), on top of the ones above.
@@ -26,6 +26,8 @@ import Testing
     .lambda: [.direction: "fsam"], .sparsity: [.mask: "ssam-f"], .every: [.mask: "ssam-f"],
     .dropRate: [.mask: "ssam-d"], .beta: [.mask: "esam"], .mode: [.mask: "esam"], .alpha: [.combination: "gsam"],
     .minimizeFp: [.combination: "gsam"], .combination: [.when: "every-k"],
+    .form: [.covariance: "learned", .perturbation: "gaussian", .penalty: "kl"], .lrSigma: [.covariance: "learned"],
+    .kappaScale: [.direction: "mixsam"],
   ]
 
   /// Per preset, settings a key needs there beyond the ones above.

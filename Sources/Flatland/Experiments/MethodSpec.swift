@@ -37,8 +37,9 @@ public struct MethodSpec: Sendable, Equatable {
       case .value(let v): apply(option, v)
       case .suggestedLearningRate: apply(option, .number(d.learningRate))
       case .suggestedRho: apply(option, .number(d.rho))
-      case .suggestedRhoPair: apply(option, .pair(Vec2(d.rho, d.rho)))
+      case .suggestedRhoPerCoordinate: apply(option, .pair(d.rhoPerCoordinate))
       case .suggestedSigma: apply(option, .pair(d.sigma))
+      case .suggestedSigmaLearningRate: apply(option, .number(d.learningRate / 10))
       case .populationSigma: apply(option, .number(d.populationSigma))
       case .rhoMinimum, .perturbationSchedule: break  // depend on other keys: below
       }
@@ -96,8 +97,9 @@ public struct MethodSpec: Sendable, Equatable {
     case .value(let v): return v
     case .suggestedLearningRate: return .number(d.learningRate)
     case .suggestedRho: return .number(d.rho)
-    case .suggestedRhoPair: return .pair(Vec2(d.rho, d.rho))
+    case .suggestedRhoPerCoordinate: return .pair(d.rhoPerCoordinate)
     case .suggestedSigma: return .pair(d.sigma)
+    case .suggestedSigmaLearningRate: return .number(d.learningRate / 10)
     case .populationSigma: return .number(d.populationSigma)
     case .rhoMinimum, .perturbationSchedule: return nil
     }

@@ -16,7 +16,7 @@ extension OutputSpec {
       ok = false
     } else if context.repeats > 1, context.noiseless {
       log.warning(
-        "with noise = none the repeats differ only where a method draws random numbers (VSAM, random SAM, ES, …); "
+        "with noise = none the repeats differ only where a method draws random numbers (random SAM, MFVI, MixSAM, ES, …); "
           + "for SGD or SAM they are copies of one run: add noise, e.g. noise = { kind = \"gaussian\", sigma = 0.3 } "
           + "(--noise 0.3)", at: .root + "run" + "repeats",
         atKey: true)

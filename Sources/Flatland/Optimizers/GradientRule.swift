@@ -158,7 +158,11 @@ public struct GradientRule: Sendable, Equatable {
       break
     case .worstCase(let norm):
       // The direction sees every clean gradient, also on steps that do not perturb.
-      let ascent = direction.ascent(g, state: &state.direction)
+      var noise = V.zero
+      if direction.isRandom, anyPerturbs {
+        for i in 0..<S.width where S.isSet(perturbs, lane: i) { noise[lane: i] = rng.gaussianPair(lane: i) }
+      }
+      let ascent = direction.ascent(g, noise: noise, epsilon: S(epsilon), state: &state.direction)
       guard anyPerturbs else { break }
       rho = currentRadius(t, total, lr, g, state.radius)
       let scale = covariance.scale(at: w, gradient: g, learned: sigma)
@@ -168,14 +172,18 @@ public struct GradientRule: Sendable, Equatable {
           after
           * Perturbation.worstCase(
             before * ascent, scale: scale, rho: rho / S(divisor),
-            epsilon: S(epsilon) * covariance.epsilonScale(scale), norm: norm)
+            epsilon: S(epsilon), norm: norm)
       }
       e = V.select(perturbs, e, .zero)
       gp = V.select(perturbs, oracle.gradient(at: w + e, counting: perturbs) + inLoss * (w + e), g)
       let xi = V(
         S.select(S.isEqual(scale.x, S(0)), S(0), e.x / scale.x), S.select(S.isEqual(scale.y, S(0)), S(0), e.y / scale.y)
       )
-      sigmaSignal = gp * xi
+      if let sigma, covariance.learning?.signal == .cleanRadius {
+        sigmaSignal = SigmaLearning.cleanRadius(g, sigma: sigma, rho: rho)
+      } else {
+        sigmaSignal = gp * xi
+      }
       if radius.measuresSharpness {
         let moved = w + e
         let sharpness =
@@ -196,6 +204,7 @@ public struct GradientRule: Sendable, Equatable {
       let n = Swift.max(1, samples)
       var sumG = V.zero
       var sumGXi = V.zero
+      var sumXi = V.zero
       for _ in 0..<n {
         var z = V.zero
         for i in 0..<S.width where S.isSet(perturbs, lane: i) { z[lane: i] = rng.gaussianPair(lane: i) }
@@ -203,10 +212,14 @@ public struct GradientRule: Sendable, Equatable {
         let gz = oracle.gradient(at: point, counting: perturbs) + inLoss * point
         sumG += gz
         sumGXi += gz * z
+        sumXi += z
         e = scale * z
       }
       gp = V.select(perturbs, sumG / S(Double(n)), g)
       sigmaSignal = sumGXi / S(Double(n))
+      if let kl = penalty.kl, covariance.learning?.signal == .perturbedWithMeanPrior {
+        sigmaSignal += kl.meanGradient(w) * (n == 1 ? sumXi : sumXi / S(Double(n)))
+      }
       g = gp
       e = V.select(perturbs, e, .zero)
     }
@@ -220,7 +233,7 @@ public struct GradientRule: Sendable, Equatable {
       state.combination.orthogonal = V.select(perturbs, state.combination.orthogonal, kept)
     }
 
-    if let kl = penalty.kl, covariance.isLearned { d += kl.meanGradient(w) }
+    if let kl = penalty.kl, kl.meanFactor != 0 { d += kl.meanGradient(w) }
     if penalty.mode == .coupled { d += penalty.weightDecay * w }
     base.update(&w, direction: d, learningRate: lr, state: &state.base, active: all)
     if penalty.mode == .decoupled { w -= (lr * penalty.weightDecay) * start }
@@ -232,15 +245,16 @@ public struct GradientRule: Sendable, Equatable {
         mask.refresh(&state.mask[i], gradient: next[lane: i], leftover: gp[lane: i], step: t)
       }
     }
-    if covariance.isLearned, anyPerturbs, let s = state.covariance.parameter, let sigma {
-      // ∇σ = g̃⊙ξ (+ KL), ξ held constant like reparametrised noise; chain rule to s: σ′(s) = logistic(s).
+    if let learning = covariance.learning, anyPerturbs, let s = state.covariance.parameter, let sigma {
+      // ∇σ = signal (+ prior), ξ held constant like reparametrised noise; chain rule to the parameter.
       var gradSigma = sigmaSignal
       if let kl = penalty.kl { gradSigma += kl.sigmaGradient(sigma) }
       var parameter = s
       base.update(
-        &parameter, direction: gradSigma * s.map(logistic), learningRate: lr, state: &state.covariance.base,
-        active: perturbs)
+        &parameter, direction: gradSigma * learning.derivative(s, sigma: sigma),
+        learningRate: learning.learningRate ?? lr, state: &state.covariance.base, active: perturbs)
       state.covariance.parameter = parameter
+      state.covariance.sigma = learning.sigma(parameter)
     }
     return LaneStep(
       loss: lossAtW, lossKnown: needsClean, gradient: g, perturbation: e, perturbedGradient: gp, direction: d,

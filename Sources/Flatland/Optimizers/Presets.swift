@@ -157,47 +157,72 @@ extension Method {
       "rst", "RST", worstCase(rho: rho, lr: lr, when: .random(probability: p)), [("ρ", rho), ("p", p), ("η", lr)])
   }
 
-  /// Random SAM in the variational sense (Ujváry et al. 2022): `w ← w − η·g(w + σ⊙ξ)`,
-  /// `ξ ~ N(0, I)`, σ fixed, no KL. `[unverified]` reconstruction (no code released).
-  /// Not Liu et al.'s R-SAM, which smooths before a SAM ascent.
-  public static func randomSAM(learningRate lr: Double, sigma: Vec2, samples: Int = 1) -> Method {
+  /// Random SAM in the variational sense (Ujváry et al. 2022; zsiga007/Rethinking-SAM
+  /// `RandomSAM`): `μ ← base(μ, g(μ + σ⊙ξ) + 2β·μ/s₀²)`, `ξ ~ N(0, I)`, σ fixed. `[code]`
+  /// β = 0 is pure Gaussian smoothing. Not Liu et al.'s R-SAM, which smooths before a SAM ascent.
+  public static func randomSAM(
+    learningRate lr: Double, sigma: Vec2, samples: Int = 1, klWeight: Double = 0.01, priorSigma: Double = 10
+  ) -> Method {
     let rule = GradientRule(
-      perturbation: .gaussian(samples: samples), covariance: .diagonal(sigma), learningRate: lr)
+      perturbation: .gaussian(samples: samples), covariance: .diagonal(sigma),
+      penalty: Penalty(kl: klWeight == 0 ? nil : .meanField(weight: klWeight, priorSigma: priorSigma)),
+      learningRate: lr)
     var method = gradientMethod("random-sam", "Random SAM", rule, [("η", lr)])
     method.hyperparameters.insert(.init("σ", pairText(sigma)), at: 0)
+    if klWeight != 0 { method.hyperparameters.insert(.init("β", formatShort(klWeight)), at: 1) }
     return method
   }
 
-  /// MFVI with a learned diagonal σ and a KL prior N(0, s₀²I) weighted by β (Ujváry et al. 2022).
-  /// `[unverified]` reconstruction: σ = softplus(s), (μ, s) updated by the base optimizer.
+  /// MFVI with a learned diagonal σ under a Gaussian prior N(0, s₀²I) weighted by β (Ujváry et al.
+  /// 2022; zsiga007/Rethinking-SAM `MFVI`). `[code]` with the release's entropy sign fixed;
+  /// `form` chooses the release as it is or the exact-KL reconstruction.
   public static func mfvi(
-    learningRate lr: Double, sigma: Vec2, klWeight: Double = 0.01, priorSigma: Double = 1, samples: Int = 1
+    learningRate lr: Double, sigma: Vec2, klWeight: Double = 0.01, priorSigma: Double = 10, samples: Int = 1,
+    sigmaLearningRate: Double = 0.01, form: VariationalForm = .released
   ) -> Method {
+    let (kl, learning) = form.parts(
+      worstCase: false, learned: true, klWeight: klWeight, priorSigma: priorSigma,
+      sigmaLearningRate: sigmaLearningRate)
     let rule = GradientRule(
-      perturbation: .gaussian(samples: samples), covariance: .learnedDiagonal(initial: sigma),
-      penalty: Penalty(kl: .init(weight: klWeight, priorSigma: priorSigma)), learningRate: lr)
-    var method = gradientMethod("mfvi", "MFVI", rule, [("β", klWeight), ("η", lr)])
+      perturbation: .gaussian(samples: samples), covariance: .learnedDiagonal(initial: sigma, learning: learning),
+      penalty: Penalty(kl: kl), learningRate: lr)
+    let display = ["MFVI", "MFVI (as released)", "MFVI (exact KL)"][VariationalForm.allCases.firstIndex(of: form)!]
+    var method = gradientMethod("mfvi", display, rule, [("β", klWeight), ("η", lr)])
     method.hyperparameters.insert(.init("σ₀", pairText(sigma)), at: 0)
     return method
   }
 
-  /// Variational SAM (the thesis's method; Ujváry et al. 2022): the worst case in the ellipse
-  /// `‖e/σ‖ ≤ ρ`, `e = ρ·σ²⊙g/‖σ⊙g‖`. σ fixed says how much tolerance each parameter gets
-  /// (`σ = (c, c)` is SAM with radius `cρ`); `learned` lets σ follow `∇σ = g̃⊙ξ*` plus the KL term.
-  ///
-  /// `[unverified]` in ALGORITHMS.md: no code was released; this is the reconstruction of section 13.
-  /// It has no official epsilon; SAM's 1e-12 is used in whitened units, so the reduction is exact.
+  /// Variational SAM (the thesis's method; Ujváry et al. 2022, zsiga007/Rethinking-SAM `VSAM`): the
+  /// worst case in the ellipse `‖e/σ‖ ≤ ρ`, `e = ρ·σ²⊙g/(‖σ⊙g‖ + 1e-12)`. σ fixed says how much
+  /// tolerance each parameter gets (`σ = (c, c)` is SAM with radius `cρ`, up to the epsilon);
+  /// `learned` moves σ as released: M = 1/σ descends `ρ‖g/M‖ + β·Σ(M⁻²/(2s₀²) + log M)` with the
+  /// clean gradient at its own rate, and the mean has no prior term. `[code]`
   public static func vsam(
     learningRate lr: Double, rho: Double, sigma: Vec2, learned: Bool = false, klWeight: Double = 0.01,
-    priorSigma: Double = 1
+    priorSigma: Double = 1, sigmaLearningRate: Double = 0.01, form: VariationalForm = .released
   ) -> Method {
-    let covariance: Covariance = learned ? .learnedDiagonal(initial: sigma) : .diagonal(sigma)
-    let kl: Penalty.KLPrior? = learned ? .init(weight: klWeight, priorSigma: priorSigma) : nil
+    let (kl, learning) = form.parts(
+      worstCase: true, learned: true, klWeight: klWeight, priorSigma: priorSigma,
+      sigmaLearningRate: sigmaLearningRate)
+    let covariance: Covariance = learned ? .learnedDiagonal(initial: sigma, learning: learning) : .diagonal(sigma)
+    let display = learned ? (form == .exactKL ? "VSAM (learned σ, exact KL)" : "VSAM (learned σ)") : "VSAM"
     var method = gradientMethod(
-      "vsam", learned ? "VSAM (learned σ)" : "VSAM", worstCase(rho: rho, lr: lr, covariance: covariance, kl: kl),
+      "vsam", display, worstCase(rho: rho, lr: lr, covariance: covariance, kl: learned ? kl : nil),
       learned ? [("ρ", rho), ("β", klWeight), ("η", lr)] : [("ρ", rho), ("η", lr)])
     method.hyperparameters.insert(.init(learned ? "σ₀" : "σ", pairText(sigma)), at: 1)
     return method
+  }
+
+  /// MixSAM (zsiga007/Rethinking-SAM `MixSAM`): SAM's ascent with Gaussian noise mixed in,
+  /// `e = ρ·a/‖a‖`, `a = √2·ĝ + κ·ξ`, and the released mean prior `2β·μ/s₀²`. `[code]`
+  public static func mixSAM(
+    learningRate lr: Double, rho: Double, kappa: Double = 1, klWeight: Double = 0.01, priorSigma: Double = 10
+  ) -> Method {
+    let kl: Penalty.KLPrior? = klWeight == 0 ? nil : .meanField(weight: klWeight, priorSigma: priorSigma)
+    let rule = worstCase(rho: rho, lr: lr, direction: .mixed(kappa: kappa), kl: kl)
+    var legend = [("ρ", rho), ("κ", kappa), ("η", lr)]
+    if klWeight != 0 { legend.insert(("β", klWeight), at: 2) }
+    return gradientMethod("mixsam", "MixSAM", rule, legend)
   }
 
   /// OpenAI-ES (evosax `Open_ES`): antithetic sampling, centred ranks, SGD on the estimate. `[code]`

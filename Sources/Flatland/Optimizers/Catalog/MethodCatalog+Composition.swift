@@ -52,13 +52,13 @@ extension MethodCatalog {
     case .diagonal(let sigma):
       keys[.covariance] = "diagonal"
       keys[.sigma] = .pair(sigma)
-    case .learnedDiagonal(let initial):
+    case .learnedDiagonal(let initial, let learning):
       keys[.covariance] = "learned"
       keys[.sigma] = .pair(initial)
-      if let kl = rule.penalty.kl {
-        keys[.penalty] = "kl"
-        keys[.kl] = .number(kl.weight)
-        keys[.prior] = .number(kl.priorSigma)
+      if learning == .reconstruction {
+        keys[.form] = .choice(VariationalForm.exactKL.rawValue)
+      } else if let rate = learning.learningRate {
+        keys[.lrSigma] = .number(rate)
       }
     case .weightAdaptive(let eta):
       keys[.covariance] = "adaptive"
@@ -66,6 +66,13 @@ extension MethodCatalog {
     case .fisher(let eta):
       keys[.covariance] = "fisher"
       keys[.eta] = .number(eta)
+    }
+    if let kl = rule.penalty.kl {
+      keys[.penalty] = "kl"
+      keys[.kl] = .number(kl.weight)
+      keys[.prior] = .number(kl.priorSigma)
+      if kl.meanFactor == 1 { keys[.form] = .choice(VariationalForm.exactKL.rawValue) }
+      if kl.entropySign > 0 { keys[.form] = .choice(VariationalForm.asReleased.rawValue) }
     }
     // LookSAM's reuse under every-step perturbation never acts: it is the plain combination.
     let reuses = rule.when != .everyStep
@@ -101,6 +108,9 @@ extension MethodCatalog {
       keys[.direction] = "fsam"
       keys[.smoothing] = .number(sigma)
       keys[.lambda] = .number(lambda)
+    case .mixed(let kappa):
+      keys[.direction] = "mixsam"
+      keys[.kappaScale] = .number(kappa)
     }
     switch rule.mask {
     case .all: break

@@ -20,14 +20,22 @@ extension MethodCatalog {
       Option(
         .eta, .number(\.eta, nonNegative), "η of adaptive (|w| + η) or Fisher (1 + ηg²) covariance",
         default: .value(0.01)),
-      Option(.kl, .number(\.kl, nonNegative), "KL weight β", default: .value(0.01)),
+      Option(.kl, .number(\.kl, nonNegative), "prior weight β", default: .value(0.01)),
       Option(.prior, .number(\.prior, positive), "prior standard deviation s₀", default: .value(1)),
+      Option(
+        .form, .choice(.init(\.variationalForm)), "prior and learned σ: released, as-released, exact-kl",
+        default: .value("released")),
+      Option(
+        .lrSigma, .number(\.lrSigma, nonNegative), "a learned σ's own learning rate",
+        default: .suggestedSigmaLearningRate),
       Option(.samples, .whole(\.samples, 1...10_000), "Gaussian samples per step", default: .value(1)),
       Option(.k, .whole(\.k, 1...1_000_000), "every-k: perturb every k steps", default: .value(5)),
       Option(.p, .number(\.p, unit), "random: probability that a step perturbs", default: .value(0.5)),
       Option(.theta, .number(\.theta, unit), "vasso: θ, weight of the new gradient", default: .value(0.9)),
       Option(.smoothing, .number(\.smoothing, anyNumber), "fsam: σ, weight of the removed EMA", default: .value(1)),
       Option(.lambda, .number(\.lambda, unit), "fsam: λ, EMA decay", default: .value(0.6)),
+      Option(
+        .kappaScale, .number(\.kappaScale, nonNegative), "mixsam: κ, weight of the noise", default: .value(1)),
       Option(.sparsity, .number(\.sparsity, unit), "ssam: s, fraction not perturbed", default: .value(0.5)),
       Option(.every, .whole(\.every, 1...10_000_000), "ssam: steps between mask refreshes", default: .value(10)),
       Option(.timing, .choice(.init(\.timing)), "ssam-f: when the mask is computed", default: .value("official")),
@@ -53,10 +61,14 @@ extension MethodCatalog {
 
   static func customMethod(_ p: MethodParameters) -> Method {
     let perturbation = perturbation(p)
+    let (kl, learning) = p.variationalForm.parts(
+      worstCase: perturbation.isWorstCase, learned: p.covariance == .learned, klWeight: p.penalty == .kl ? p.kl : nil,
+      priorSigma: p.prior, sigmaLearningRate: p.lrSigma)
     // ρ acts only on a worst case (a Gaussian's size is σ); presets without one carry ρ = 0.
     let rule = GradientRule(
-      perturbation: perturbation, covariance: covariance(p),
-      penalty: Penalty(kl: p.penalty == .kl ? .init(weight: p.kl, priorSigma: p.prior) : nil),
+      perturbation: perturbation,
+      covariance: p.covariance == .learned ? .learnedDiagonal(initial: p.sigma, learning: learning) : covariance(p),
+      penalty: Penalty(kl: kl),
       when: when(p), direction: direction(p), mask: mask(p), combination: combination(p),
       rho: perturbation.isWorstCase ? p.rho : 0, epsilon: p.epsilon, learningRate: p.lr)
     let method = Method(
@@ -69,7 +81,7 @@ extension MethodCatalog {
     var parts = rule.perturbation == .worstCase(norm: .l2) ? [] : [perturbationLabel(rule.perturbation)]
     if rule.perturbation != .none {
       if rule.covariance != .isotropic { parts.append(rule.covariance.label) }
-      if rule.penalty.kl != nil { parts.append("KL") }
+      if rule.penalty.kl != nil { parts.append("prior") }
       if rule.when != .everyStep { parts.append(rule.when.label) }
       if rule.direction != .gradient { parts.append(rule.direction.label) }
       if rule.mask != .all { parts.append(rule.mask.label) }
@@ -91,6 +103,7 @@ extension MethodCatalog {
     case .friendly(let sigma, let lambda):
       legend.append(.init("σ_F", formatShort(sigma)))
       legend.append(.init("λ", formatShort(lambda)))
+    case .mixed(let kappa): legend.append(.init("κ", formatShort(kappa)))
     case .gradient: break
     }
     switch rule.mask {
@@ -119,7 +132,7 @@ extension MethodCatalog {
     switch p.covariance {
     case .isotropic: return .isotropic
     case .diagonal: return .diagonal(p.sigma)
-    case .learned: return .learnedDiagonal(initial: p.sigma)
+    case .learned: return .learnedDiagonal(initial: p.sigma, learning: .reconstruction)
     case .adaptive: return .weightAdaptive(eta: p.eta)
     case .fisher: return .fisher(eta: p.eta)
     }
@@ -138,6 +151,7 @@ extension MethodCatalog {
     case .gradient: return .gradient
     case .vasso: return .vasso(theta: p.theta)
     case .fsam: return .friendly(sigma: p.smoothing, lambda: p.lambda)
+    case .mixsam: return .mixed(kappa: p.kappaScale)
     }
   }
 

@@ -33,11 +33,33 @@ extension MethodCatalog {
       return rule("radius = lr-proportional or target-sharpness") {
         $0.radius == .lrProportional || $0.radius == .targetSharpness
       }
-    case .kl, .prior:
+    case .kl:
+      switch preset {
+      case .vsam: return rule("learn = true") { $0.learn }
+      case .custom: return rule("penalty = kl") { $0.penalty == .kl }
+      default: return nil
+      }
+    case .prior:
+      switch preset {
+      case .vsam: return rule("learn = true and kl > 0") { $0.learn && $0.kl > 0 }
+      case .custom: return rule("penalty = kl and kl > 0") { $0.penalty == .kl && $0.kl > 0 }
+      default: return rule("kl > 0") { $0.kl > 0 }
+      }
+    case .form:
       switch preset {
       case .vsam: return rule("learn = true") { $0.learn }
       case .custom:
-        return rule("penalty = kl and covariance = learned") { $0.penalty == .kl && $0.covariance == .learned }
+        return rule("penalty = kl or covariance = learned") { $0.penalty == .kl || $0.covariance == .learned }
+      default: return nil
+      }
+    case .lrSigma:
+      switch preset {
+      case .vsam: return rule("learn = true and form ≠ exact-kl") { $0.learn && $0.variationalForm != .exactKL }
+      case .mfvi: return rule("form ≠ exact-kl (which moves σ at η)") { $0.variationalForm != .exactKL }
+      case .custom:
+        return rule("covariance = learned and form ≠ exact-kl") {
+          $0.covariance == .learned && $0.variationalForm != .exactKL
+        }
       default: return nil
       }
     case .eta:
@@ -58,7 +80,8 @@ extension MethodCatalog {
     case .epsilon: return rule("perturbation = worst-case") { $0.perturbation == .worstCase }
     case .covariance, .when, .direction, .mask, .combination:
       return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
-    case .penalty: return rule("covariance = learned (the KL acts on a learned σ)") { $0.covariance == .learned }
+    case .penalty: return rule("a perturbation (perturbation ≠ none)") { $0.perturbation != .none }
+    case .kappaScale: return rule("direction = mixsam") { $0.direction == .mixsam && worstCase($0) }
     case .sigma:
       return rule("covariance = diagonal or learned") { $0.covariance == .diagonal || $0.covariance == .learned }
     case .samples: return rule("perturbation = gaussian") { $0.perturbation == .gaussian }
@@ -111,6 +134,7 @@ extension MethodCatalog {
       out.append((.sigma, "a learned σ starts from positive values; give both coordinates a tolerance > 0"))
     }
     if preset == .custom { out += customContradictions(p) }
+    out += variationalContradictions(p, preset)
     out += weightDecayContradictions(p, preset)
     if preset == .es, p.population % 2 == 1 {
       out.append(
@@ -155,6 +179,27 @@ extension MethodCatalog {
       ]
     }
     return []
+  }
+
+  /// `form = as-released` where it is the same rule as `released`: only MFVI's σ term has a bug.
+  static func variationalContradictions(_ p: MethodParameters, _ preset: MethodPreset) -> [(MethodKey, String)] {
+    guard p.variationalForm == .asReleased else { return [] }
+    let acts: Bool
+    switch preset {
+    case .mfvi: acts = p.kl > 0
+    case .custom:
+      acts = VariationalForm.asReleasedActs(
+        worstCase: p.perturbation == .worstCase || p.perturbation == .worstCaseInfinity,
+        learned: p.covariance == .learned, prior: p.penalty == .kl && p.kl > 0)
+    default: acts = false
+    }
+    guard !acts, preset.accepts(.form) else { return [] }
+    return [
+      (
+        .form,
+        "form = as-released is the same rule as released here: the release's one bug is MFVI's entropy sign, which acts only on a σ learned under a Gaussian perturbation with a prior (kl > 0); use form = released"
+      )
+    ]
   }
 
   /// Parts of a custom method that cannot work together, each with the reason.

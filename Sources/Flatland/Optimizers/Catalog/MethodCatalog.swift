@@ -46,6 +46,16 @@ public enum MethodCatalog {
     Option(.every, .whole(\.every, 1...10_000_000), "steps between mask refreshes", default: .value(10)),
   ]
 
+  /// The released mean-field optimisers' prior: `2β·μ/s₀²` on the mean, and MFVI's σ term. The
+  /// release's weight 1 (meant as about 1/N for N samples) makes MFVI's σ grow toward s₀ wherever a
+  /// 2D toy is flat (on two-valleys 18 of 20 runs still wander after 500 steps); 0.01 lets the
+  /// landscape's curvature set σ. sigma_prior 10 is the release's.
+  static let meanPriorOptions: [Option] = [
+    Option(
+      .kl, .number(\.kl, nonNegative), "prior weight β (released: kl_div_weight 1; 0: none)", default: .value(0.01)),
+    Option(.prior, .number(\.prior, positive), "prior standard deviation s₀ (sigma_prior)", default: .value(10)),
+  ]
+
   static func without(_ keys: Set<MethodKey>, _ options: [Option]) -> [Option] {
     options.filter { !keys.contains($0.key) }
   }
@@ -204,44 +214,80 @@ public enum MethodCatalog {
     case .randomSAM:
       return MethodEntry(
         family: .variational, summary: "Gaussian perturbation, fixed σ (VI mean only)",
-        paper: "Ujváry et al. 2022 (2210.10452)", verification: "unverified",
+        paper: "Ujváry et al. 2022 (2210.10452)", verification: "code",
         options: [
-          Option(.sigma, .pair(\.sigma, nonNegative), "fixed σ as [sx, sy]", default: .suggestedRhoPair, shared: .rho),
+          Option(
+            .sigma, .pair(\.sigma, nonNegative), "fixed σ as [sx, sy]", default: .suggestedRhoPerCoordinate,
+            shared: .rho),
           Option(.samples, .whole(\.samples, 1...10_000), "Monte-Carlo samples per step", default: .value(1)),
-        ] + baseOptions,
-        build: { p in layered(.randomSAM(learningRate: p.lr, sigma: p.sigma, samples: p.samples), p, .randomSAM) })
+        ] + meanPriorOptions + baseOptions,
+        build: { p in
+          layered(
+            .randomSAM(learningRate: p.lr, sigma: p.sigma, samples: p.samples, klWeight: p.kl, priorSigma: p.prior), p,
+            .randomSAM)
+        })
     case .mfvi:
       return MethodEntry(
-        family: .variational, summary: "mean-field VI: learned σ, KL prior", paper: "Ujváry et al. 2022 (2210.10452)",
-        verification: "unverified",
+        family: .variational, summary: "mean-field VI: learned σ, Gaussian prior",
+        paper: "Ujváry et al. 2022 (2210.10452)", verification: "code (sign fixed)",
         options: [
-          Option(.sigma, .pair(\.sigma, positive), "initial σ as [sx, sy]", default: .suggestedRhoPair, shared: .rho),
-          Option(.kl, .number(\.kl, nonNegative), "KL weight β", default: .value(0.01)),
-          Option(.prior, .number(\.prior, positive), "prior standard deviation s₀", default: .value(1)),
+          Option(
+            .sigma, .pair(\.sigma, positive), "initial σ as [sx, sy]", default: .suggestedRhoPerCoordinate,
+            shared: .rho),
           Option(.samples, .whole(\.samples, 1...10_000), "Monte-Carlo samples per step", default: .value(1)),
+        ] + meanPriorOptions + [
+          Option(
+            .form, .choice(.init(\.variationalForm)), "which rule: released, as-released, exact-kl",
+            default: .value("released")),
+          Option(
+            .lrSigma, .number(\.lrSigma, nonNegative), "σ's own learning rate (released: lr_sigma 0.01)",
+            default: .suggestedSigmaLearningRate),
         ] + baseOptions,
         build: { p in
           layered(
-            .mfvi(learningRate: p.lr, sigma: p.sigma, klWeight: p.kl, priorSigma: p.prior, samples: p.samples), p,
-            .mfvi)
+            .mfvi(
+              learningRate: p.lr, sigma: p.sigma, klWeight: p.kl, priorSigma: p.prior, samples: p.samples,
+              sigmaLearningRate: p.lrSigma, form: p.variationalForm), p, .mfvi)
         })
     case .vsam:
       return MethodEntry(
         family: .variational, summary: "variational SAM: worst case in ‖e/σ‖ ≤ ρ",
-        paper: "Ujváry et al. 2022 (2210.10452); the thesis", verification: "unverified",
+        paper: "Ujváry et al. 2022 (2210.10452); the thesis", verification: "code",
         options: radiusOptions() + [
           Option(
             .sigma, .pair(\.sigma, nonNegative), "σ as [sx, sy] (fixed, or the start when learned)",
             default: .suggestedSigma, shared: .sigma),
-          Option(.learn, .flag(\.learn), "learn σ under the KL prior", default: .value(false)),
-          Option(.kl, .number(\.kl, nonNegative), "KL weight β (learned σ)", default: .value(0.01)),
-          Option(.prior, .number(\.prior, positive), "prior standard deviation s₀ (learned σ)", default: .value(1)),
+          Option(.learn, .flag(\.learn), "learn σ (the release learns M = 1/σ)", default: .value(false)),
+          Option(
+            .form, .choice(.init(\.variationalForm)), "learned σ: released or exact-kl", default: .value("released")),
+          Option(
+            .kl, .number(\.kl, nonNegative), "prior weight β on σ (released: 1/data_len = 2e-5)", default: .value(0.01)),
+          Option(
+            .prior, .number(\.prior, positive), "prior standard deviation s₀ (released: √sigma_prior = 0.53)",
+            default: .value(1)),
+          Option(
+            .lrSigma, .number(\.lrSigma, nonNegative), "M = 1/σ's own learning rate (released: lr_M 0.01)",
+            default: .suggestedSigmaLearningRate),
         ] + baseOptions,
         build: { p in
           layered(
             .vsam(
-              learningRate: p.lr, rho: p.rho, sigma: p.sigma, learned: p.learn, klWeight: p.kl, priorSigma: p.prior),
+              learningRate: p.lr, rho: p.rho, sigma: p.sigma, learned: p.learn, klWeight: p.kl, priorSigma: p.prior,
+              sigmaLearningRate: p.lrSigma, form: p.variationalForm),
             p, .vsam)
+        })
+    case .mixsam:
+      return MethodEntry(
+        family: .variational, summary: "MixSAM: SAM's ascent with Gaussian noise mixed in",
+        paper: "Ujváry et al. 2022 (2210.10452)", verification: "code",
+        options: radiusOptions() + [
+          Option(
+            .kappaScale, .number(\.kappaScale, nonNegative), "κ, weight of the noise in the ascent", default: .value(1))
+        ] + meanPriorOptions + baseOptions,
+        build: { p in
+          layered(
+            .mixSAM(learningRate: p.lr, rho: p.rho, kappa: p.kappaScale, klWeight: p.kl, priorSigma: p.prior), p,
+            .mixsam)
         })
     case .es:
       return MethodEntry(

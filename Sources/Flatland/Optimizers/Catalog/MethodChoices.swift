@@ -129,7 +129,7 @@ public enum PenaltyChoice: String, SpecChoice {
   public var summary: String {
     switch self {
     case .none: return "no penalty beyond weight decay"
-    case .kl: return "KL to the prior N(0, prior²I), weight kl"
+    case .kl: return "a Gaussian prior N(0, prior²I), weight kl, in the variational form (form)"
     }
   }
 }
@@ -151,13 +151,14 @@ public enum WhenChoice: String, SpecChoice {
 
 /// `custom`'s ascent direction: what the worst case ascends along.
 public enum DirectionChoice: String, SpecChoice {
-  case gradient, vasso, fsam
+  case gradient, vasso, fsam, mixsam
 
   public var summary: String {
     switch self {
     case .gradient: return "the current clean gradient g"
     case .vasso: return "VaSSO: an EMA d ← (1−θ)d + θg of the gradients (theta)"
     case .fsam: return "F-SAM: g − σm, m an EMA of the gradients (smoothing, lambda)"
+    case .mixsam: return "MixSAM: √2·g/‖g‖ + κξ, Gaussian noise mixed in (kappa-scale)"
     }
   }
 }

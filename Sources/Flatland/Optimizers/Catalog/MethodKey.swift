@@ -22,6 +22,8 @@ public enum MethodKey: String, CaseIterable, Sendable, Hashable, Comparable {
   case eta, form, theta, sigma, lambda, sparsity, every
   case dropRate = "drop-rate"
   case beta, mode, k, p, samples, learn, kl, prior, population, adaptive, timing
+  case lrSigma = "lr-sigma"
+  case kappaScale = "kappa-scale"
   // custom's parts.
   case perturbation, covariance, penalty, when, direction, mask, combination, epsilon, smoothing
 

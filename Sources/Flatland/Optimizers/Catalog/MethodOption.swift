@@ -135,8 +135,12 @@ public enum MethodDefault: Sendable, Equatable, CustomStringConvertible {
   case suggestedLearningRate
   /// The landscape's suggested radius ρ.
   case suggestedRho
-  /// `(ρ, ρ)` with the landscape's suggested ρ.
-  case suggestedRhoPair
+  /// `(ρ/√2, ρ/√2)` with the landscape's suggested ρ: the released mean-field optimisers' σ₀ =
+  /// ρ/√D at D = 2, so that a draw σ⊙ξ has mean square length ρ².
+  case suggestedRhoPerCoordinate
+  /// The landscape's η/10, a learned σ's rate: the release's `|M|` moves by `lr·g̃⊙ξ`, of the
+  /// gradient's size, which at η itself throws σ far past its scale on the steep toys.
+  case suggestedSigmaLearningRate
   /// The landscape's suggested VSAM σ.
   case suggestedSigma
   /// 5% of the shorter side of the landscape's window.
@@ -152,7 +156,8 @@ public enum MethodDefault: Sendable, Equatable, CustomStringConvertible {
     case .value(let v): return v.description
     case .suggestedLearningRate: return "the landscape's η"
     case .suggestedRho: return "the landscape's ρ"
-    case .suggestedRhoPair: return "(ρ, ρ), the landscape's ρ"
+    case .suggestedRhoPerCoordinate: return "(ρ/√2, ρ/√2), the landscape's ρ"
+    case .suggestedSigmaLearningRate: return "the landscape's η/10"
     case .suggestedSigma: return "the landscape's σ"
     case .populationSigma: return "5% of the window"
     case .rhoMinimum: return "ρ with radius=lr-proportional, else 0.0001"
@@ -169,7 +174,8 @@ extension MethodDefault {
     case .rhoMinimum: return .number(p.radius == .lrProportional ? p.rho : 1e-4)
     case .perturbationSchedule:
       return .choice(p.combination == .looksam ? WhenChoice.everyK.rawValue : WhenChoice.everyStep.rawValue)
-    case .value, .suggestedLearningRate, .suggestedRho, .suggestedRhoPair, .suggestedSigma, .populationSigma:
+    case .value, .suggestedLearningRate, .suggestedRho, .suggestedRhoPerCoordinate, .suggestedSigma, .populationSigma,
+      .suggestedSigmaLearningRate:
       return nil
     }
   }

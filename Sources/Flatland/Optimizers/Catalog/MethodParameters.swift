@@ -32,6 +32,12 @@ public struct MethodParameters: Sendable, Equatable {
   /// ASAM's η of T = |w| + η, Fisher SAM's η of f = 1 + ηg².
   public var eta = 0.0
   public var form = ASAMForm.asam
+  /// The variational methods' form (key `form` of `mfvi`, `vsam` and `custom`).
+  public var variationalForm = VariationalForm.released
+  /// A learned σ's own learning rate.
+  public var lrSigma = 0.0
+  /// MixSAM's κ, the weight of the noise in the ascent.
+  public var kappaScale = 0.0
   public var theta = 0.0
   /// F-SAM's σ, the weight of the removed average (key `sigma` of `fsam`, `smoothing` of `custom`).
   public var smoothing = 0.0
@@ -72,6 +78,9 @@ public struct MethodDefaults: Sendable, Equatable {
   public var learningRate: Double
   public var rho: Double
   public var sigma: Vec2
+  /// `(ρ/√2, ρ/√2)`: random SAM's and MFVI's σ₀, the release's ρ/√D at D = 2.
+  public var rhoPerCoordinate: Vec2 { Vec2(repeating: rho / 2.0.squareRoot()) }
+
   /// Initial search scale of ES, SNES and sep-CMA-ES.
   public var populationSigma: Double
 

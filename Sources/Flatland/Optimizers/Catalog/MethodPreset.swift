@@ -12,7 +12,7 @@ public enum MethodPreset: String, SpecChoice {
   case ssamD = "ssam-d"
   case esam, looksam, rst
   case randomSAM = "random-sam"
-  case mfvi, vsam, es, snes
+  case mfvi, vsam, mixsam, es, snes
   case sepCMAES = "sep-cma-es"
   case custom
 

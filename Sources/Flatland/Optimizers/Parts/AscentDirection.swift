@@ -16,6 +16,17 @@ public enum AscentDirection: Sendable, Equatable {
   /// *previous* EMA `m`, then `m ← λ·m + (1−λ)·g`; the first step ascends along `g` and sets `m = g`.
   /// σ = 0 is `gradient`.
   case friendly(sigma: Double, lambda: Double)
+  /// MixSAM (zsiga007/Rethinking-SAM, `meanfield_optimizer.py`, `MixSAM._get_perturbation`,
+  /// lines 225–261): `a = √D·g/(‖g‖ + ε) + κ·ξ`, `ξ ~ N(0, I)`, D = 2; the worst case then
+  /// normalises `a` to the radius, as the release rescales it to norm √D before multiplying by
+  /// `|M| = ρ/√D`. κ = 0 is `gradient` up to the epsilon.
+  case mixed(kappa: Double)
+
+  /// Whether the direction draws a Gaussian pair each step that perturbs.
+  var isRandom: Bool {
+    if case .mixed = self { return true }
+    return false
+  }
 
   /// The smoothed gradient the direction carries (VaSSO's `d`, F-SAM's `m`); `nil` before the
   /// first gradient.
@@ -26,11 +37,15 @@ public enum AscentDirection: Sendable, Equatable {
   }
   public typealias State = LaneState<Double>
 
+  /// The ascent vector for clean gradient `g`; `noise` is the step's Gaussian pair where the
+  /// direction is random (zero otherwise), `epsilon` the rule's normalisation epsilon.
   @inline(__always)
-  func ascent<S: Lane>(_ g: LaneVec<S>, state: inout LaneState<S>) -> LaneVec<S> {
+  func ascent<S: Lane>(_ g: LaneVec<S>, noise: LaneVec<S>, epsilon: S, state: inout LaneState<S>) -> LaneVec<S> {
     switch self {
     case .gradient:
       return g
+    case .mixed(let kappa):
+      return (S(2.0.squareRoot()) / (g.length + epsilon)) * g + S(kappa) * noise
     case .vasso(let theta):
       let average = state.average.map { (1 - theta) * $0 + theta * g } ?? g
       state.average = average
@@ -50,6 +65,7 @@ public enum AscentDirection: Sendable, Equatable {
     case .gradient: return "current gradient"
     case .vasso: return "VaSSO EMA"
     case .friendly: return "F-SAM g − σm"
+    case .mixed: return "MixSAM ĝ + κξ"
     }
   }
 }

@@ -6,9 +6,9 @@ public enum Covariance: Sendable, Equatable {
   /// `T = diag(σ)` with σ chosen by the user: an axis-aligned ellipse (variational SAM with fixed σ,
   /// random SAM's noise scale).
   case diagonal(Vec2)
-  /// `T = diag(σ)` with σ learned under the method's penalty (MFVI, learned variational SAM);
-  /// the value is σ's starting point. σ = softplus(s) keeps it positive.
-  case learnedDiagonal(initial: Vec2)
+  /// `T = diag(σ)` with σ learned under the method's penalty (MFVI, learned variational SAM),
+  /// from `initial`, stored and moved as `learning` says.
+  case learnedDiagonal(initial: Vec2, learning: SigmaLearning = .reconstruction)
   /// `T = |w| + η` (ASAM's weight-adaptive region, SamsungLabs/ASAM `ascent_step`). With η = 0 it is
   /// davda54/sam's `adaptive=True`; a coordinate at zero is then never perturbed.
   case weightAdaptive(eta: Double)
@@ -22,7 +22,7 @@ public enum Covariance: Sendable, Equatable {
     switch self {
     case .isotropic: return LaneVec(Vec2(1, 1))
     case .diagonal(let s): return LaneVec(s)
-    case .learnedDiagonal(let initial): return sigma ?? LaneVec(initial)
+    case .learnedDiagonal(let initial, _): return sigma ?? LaneVec(initial)
     case .weightAdaptive(let eta): return LaneVec(S.abs(w.x) + S(eta), S.abs(w.y) + S(eta))
     case .fisher(let eta):
       return LaneVec(S(1) / S.sqrt(S(1) + S(eta) * g.x * g.x), S(1) / S.sqrt(S(1) + S(eta) * g.y * g.y))
@@ -34,34 +34,32 @@ public enum Covariance: Sendable, Equatable {
     scale(at: LaneVec<Double>(w), gradient: LaneVec(g), learned: sigma.map { LaneVec($0) }).vec2
   }
 
-  @inline(__always)
-  func epsilonScale<S: Lane>(_ t: LaneVec<S>) -> S {
-    switch self {
-    case .diagonal, .learnedDiagonal: return S.sqrt(S.abs(t.x * t.y))
-    case .isotropic, .weightAdaptive, .fisher: return S(1)
-    }
-  }
-
   var isLearned: Bool {
     if case .learnedDiagonal = self { return true }
     return false
   }
 
-  /// A learned σ's parameter `s` (σ = softplus(s); `nil` before step 0) and the base optimizer's
-  /// state for it.
-  /// The learned σ's parameter `s` (σ = softplus(s)) and its optimizer state, per lane.
+  /// How the learned σ is stored and moved, if σ is learned.
+  var learning: SigmaLearning? {
+    if case .learnedDiagonal(_, let learning) = self { return learning }
+    return nil
+  }
+
+  /// The learned σ's stored parameter (`nil` before step 0), σ itself and the base optimizer's
+  /// state for the parameter, per lane.
   public struct LaneState<S: Lane>: Sendable, Equatable {
     public var parameter: LaneVec<S>?
+    public var sigma: LaneVec<S>?
     public var base = BaseOptimizer.LaneState<S>()
     public init() {}
-
-    public var sigma: LaneVec<S>? { parameter.map { $0.map(softplus) } }
   }
   public typealias State = LaneState<Double>
 
   func start<S: Lane>(_ state: inout LaneState<S>) {
-    if case .learnedDiagonal(let initial) = self, state.parameter == nil {
-      state.parameter = LaneVec(Vec2(inverseSoftplus(initial.x), inverseSoftplus(initial.y)))
+    if case .learnedDiagonal(let initial, let learning) = self, state.parameter == nil {
+      let parameter = LaneVec<S>(Vec2(learning.parameter(for: initial.x), learning.parameter(for: initial.y)))
+      state.parameter = parameter
+      state.sigma = learning.sigma(parameter)
     }
   }
 }

@@ -25,22 +25,49 @@ public struct Penalty: Sendable, Equatable {
     case decoupled
   }
 
-  /// `KL(N(μ, σ²) ‖ N(0, s₀²I))` weighted by β (ALGORITHMS.md 13, `[unverified]`):
-  /// `∂/∂μ = β·μ/s₀²`, `∂/∂σ = β·(σ/s₀² − 1/σ)`.
+  /// A Gaussian prior N(0, s₀²I) on the weights, weighted by β, in one of the forms the variational
+  /// methods use (`docs/methods.md`). With `σ` the posterior's standard deviation, the term is
+  /// `β·[meanFactor·‖μ‖²/(2s₀²) + Σ σ²/(2s₀²) + entropySign·Σ log σ]`:
+  /// - the exact `KL(N(μ, σ²) ‖ N(0, s₀²I))`: mean factor 1, entropy sign −1;
+  /// - zsiga007/Rethinking-SAM's mean-field optimisers (`meanfield_optimizer.py`, lines 89 and 160):
+  ///   mean factor 2 (`2β·μ/σ_prior²`), and as released an entropy sign of +1 (`+ log|M|`), the
+  ///   opposite of the KL's;
+  /// - its VSAM (`mpenalty`, line 320): no mean term, `β = 1/data_len` and `s₀² = sigma_prior`.
   public struct KLPrior: Sendable, Equatable {
     public var weight: Double
     public var priorSigma: Double
-    public init(weight: Double, priorSigma: Double) {
+    public var meanFactor: Double
+    public var entropySign: Double
+
+    public init(weight: Double, priorSigma: Double, meanFactor: Double = 1, entropySign: Double = -1) {
       self.weight = weight
       self.priorSigma = priorSigma
+      self.meanFactor = meanFactor
+      self.entropySign = entropySign
+    }
+
+    /// The exact KL (`∂/∂μ = β·μ/s₀²`, `∂/∂σ = β·(σ/s₀² − 1/σ)`).
+    public static func exact(weight: Double, priorSigma: Double) -> KLPrior {
+      KLPrior(weight: weight, priorSigma: priorSigma)
+    }
+
+    /// The released mean-field prior, `2β·μ/σ_p²` on the mean; `asReleased` keeps its `+ log|M|`.
+    public static func meanField(weight: Double, priorSigma: Double, asReleased: Bool = false) -> KLPrior {
+      KLPrior(weight: weight, priorSigma: priorSigma, meanFactor: 2, entropySign: asReleased ? 1 : -1)
+    }
+
+    /// The released VSAM's σ penalty: the KL's σ part, nothing on the mean.
+    public static func sigmaOnly(weight: Double, priorSigma: Double) -> KLPrior {
+      KLPrior(weight: weight, priorSigma: priorSigma, meanFactor: 0)
     }
 
     @inline(__always) func meanGradient<S: Lane>(_ mu: LaneVec<S>) -> LaneVec<S> {
-      weight / (priorSigma * priorSigma) * mu
+      meanFactor * weight / (priorSigma * priorSigma) * mu
     }
     @inline(__always) func sigmaGradient<S: Lane>(_ sigma: LaneVec<S>) -> LaneVec<S> {
       let p2 = S(priorSigma * priorSigma)
-      return weight * LaneVec(sigma.x / p2 - S(1) / sigma.x, sigma.y / p2 - S(1) / sigma.y)
+      let sign = S(entropySign)
+      return weight * LaneVec(sigma.x / p2 + sign / sigma.x, sigma.y / p2 + sign / sigma.y)
     }
   }
 
