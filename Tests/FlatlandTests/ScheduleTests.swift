@@ -42,6 +42,22 @@ import Testing
     #expect(target.adapted(0.06, sharpness: 10) == 0.05 && target.adapted(0.39, sharpness: 0) == 0.4)
   }
 
+  /// A GSAM run under a cosine η: ρ at the first, middle and last step is juntang-zhuang/GSAM's
+  /// `ProportionScheduler.step` value, `ρ_min + (ρ − ρ_min)·(η_t − η_min)/(η_max − η_min)`, with the
+  /// η the step ran at (ρ at step 0, `rho-min` at the last, where η reaches `lr-final`).
+  @Test func gsamRadiusFollowsTheLearningRateAlongARun() throws {
+    let method = try makeMethod(
+      "gsam", ["rho": "0.2", "rho-min": "0.02", "schedule": "cosine", "lr": "0.01", "lr-final": "0.001"])
+    let t = Runner.run(method, on: Quadratic(a: 1, b: 10), from: Vec2(-1.6, 1.2), steps: 101)
+    func official(_ lr: Double) -> Double { 0.02 + (0.2 - 0.02) * (lr - 0.001) / (0.01 - 0.001) }
+    for k in [0, 50, 100] {
+      let r = t.records[k]
+      #expect(abs(r.radius - official(r.learningRate)) < 1e-15, "step \(k): ρ \(r.radius), η \(r.learningRate)")
+    }
+    #expect(abs(t.records[0].radius - 0.2) < 1e-15 && abs(t.records[100].radius - 0.02) < 1e-15)
+    #expect(abs(t.records[50].learningRate - 0.0055) < 1e-15 && abs(t.records[50].radius - 0.11) < 1e-15)
+  }
+
   /// With a grad-scaled radius SAM converges to the minimum of x² + 10y², where fixed-ρ SAM orbits.
   @Test func gradScaledRadiusLetsSAMConverge() throws {
     let fixed = Runner.run(
