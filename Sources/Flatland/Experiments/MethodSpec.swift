@@ -33,16 +33,8 @@ public struct MethodSpec: Sendable, Equatable {
       _ = option.set(value, in: &p)
     }
     for option in options where values[option.key] == nil {
-      switch option.defaultValue {
-      case .value(let v): apply(option, v)
-      case .suggestedLearningRate: apply(option, .number(d.learningRate))
-      case .suggestedRho: apply(option, .number(d.rho))
-      case .suggestedRhoPerCoordinate: apply(option, .pair(d.rhoPerCoordinate))
-      case .suggestedSigma: apply(option, .pair(d.sigma))
-      case .suggestedSigmaLearningRate: apply(option, .number(d.learningRate / 10))
-      case .populationSigma: apply(option, .number(d.populationSigma))
-      case .rhoMinimum, .perturbationSchedule: break  // depend on other keys: below
-      }
+      // Defaults that follow other keys (rho-min, when) are set below, once those are known.
+      if let value = defaultValue(of: option, d) { apply(option, value) }
     }
     var ok = true
     for (key, value) in values.sorted(by: { $0.key < $1.key }) {

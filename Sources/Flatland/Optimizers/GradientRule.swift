@@ -218,7 +218,7 @@ public struct GradientRule: Sendable, Equatable {
       gp = V.select(perturbs, sumG / S(Double(n)), g)
       sigmaSignal = sumGXi / S(Double(n))
       if let kl = penalty.kl, covariance.learning?.signal == .perturbedWithMeanPrior {
-        sigmaSignal += kl.meanGradient(w) * (n == 1 ? sumXi : sumXi / S(Double(n)))
+        sigmaSignal += kl.meanGradient(w) * (sumXi / S(Double(n)))
       }
       g = gp
       e = V.select(perturbs, e, .zero)

@@ -186,7 +186,12 @@ extension Method {
     let rule = GradientRule(
       perturbation: .gaussian(samples: samples), covariance: .learnedDiagonal(initial: sigma, learning: learning),
       penalty: Penalty(kl: kl), learningRate: lr)
-    let display = ["MFVI", "MFVI (as released)", "MFVI (exact KL)"][VariationalForm.allCases.firstIndex(of: form)!]
+    let display: String
+    switch form {
+    case .released: display = "MFVI"
+    case .asReleased: display = "MFVI (as released)"
+    case .exactKL: display = "MFVI (exact KL)"
+    }
     var method = gradientMethod("mfvi", display, rule, [("β", klWeight), ("η", lr)])
     method.hyperparameters.insert(.init("σ₀", pairText(sigma)), at: 0)
     return method

@@ -34,10 +34,7 @@ public enum Covariance: Sendable, Equatable {
     scale(at: LaneVec<Double>(w), gradient: LaneVec(g), learned: sigma.map { LaneVec($0) }).vec2
   }
 
-  var isLearned: Bool {
-    if case .learnedDiagonal = self { return true }
-    return false
-  }
+  var isLearned: Bool { learning != nil }
 
   /// How the learned σ is stored and moved, if σ is learned.
   var learning: SigmaLearning? {
